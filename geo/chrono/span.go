@@ -62,4 +62,3 @@ func (s Span) String() string {
 	}
 	return s.Start.String() + " – " + s.End.String()
 }
-

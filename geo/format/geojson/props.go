@@ -1,0 +1,225 @@
+package geojson
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math"
+	"strings"
+
+	"github.com/meridian-app/meridian/geo/chrono"
+	"github.com/meridian-app/meridian/geo/event"
+	"github.com/paulmach/orb"
+	orbjson "github.com/paulmach/orb/geojson"
+)
+
+// Property names Meridian interprets, with the aliases other tools write.
+// The first of each list is the name Meridian writes.
+var (
+	titleKeys    = []string{"title", "name", "headline"}
+	summaryKeys  = []string{"summary", "description", "text"}
+	startKeys    = []string{"start", "time", "date", "datetime", "timestamp", "begin", "when"}
+	endKeys      = []string{"end", "end_date", "enddate", "until"}
+	placeKeys    = []string{"place", "location"}
+	categoryKeys = []string{"category", "type", "group"}
+)
+
+// openEnds are the words that mean a span has not ended.
+var openEnds = map[string]bool{"..": true, "present": true, "ongoing": true, "now": true}
+
+type propProblem struct {
+	sentinel error
+	msg      string
+}
+
+// applyProps moves the properties Meridian understands into e and keeps the
+// rest in e.Extra. It returns what could not be understood.
+func applyProps(e *event.Event, props map[string]any) []propProblem {
+	var probs []propProblem
+	bad := func(sentinel error, format string, args ...any) {
+		probs = append(probs, propProblem{sentinel, fmt.Sprintf(format, args...)})
+	}
+	used := map[string]bool{}
+	text := func(keys []string) string {
+		k, v, ok := lookup(props, keys)
+		if !ok {
+			return ""
+		}
+		used[k] = true
+		switch v := v.(type) {
+		case string:
+			return strings.TrimSpace(v)
+		case json.Number:
+			return v.String()
+		case nil:
+			return ""
+		}
+		bad(ErrProperty, "%s: want text, got %T (kept under More)", k, v)
+		used[k] = false
+		return ""
+	}
+	e.Title = text(titleKeys)
+	e.Summary = text(summaryKeys)
+	e.Place = text(placeKeys)
+	e.Category = text(categoryKeys)
+
+	if k, v, ok := lookup(props, startKeys); ok {
+		used[k] = true
+		t, err := timeValue(v)
+		if err != nil {
+			bad(ErrTime, "%s: %v (event kept undated)", k, err)
+		}
+		e.When.Start = t
+	}
+	if k, v, ok := lookup(props, endKeys); ok && v != nil {
+		used[k] = true
+		if s, isStr := v.(string); isStr && openEnds[strings.ToLower(strings.TrimSpace(s))] {
+			e.When.Open = true
+		} else if t, err := timeValue(v); err != nil {
+			bad(ErrTime, "%s: %v (end ignored)", k, err)
+		} else if !e.When.Start.IsZero() && t.EndMilli().Less(e.When.Start.StartMilli()) {
+			bad(ErrTime, "%s %s is before start %s (end ignored)", k, t.ISO(), e.When.Start.ISO())
+		} else if t != e.When.Start { // an end equal to the start adds nothing
+			e.When.End = t
+		}
+	}
+	if v, ok := props["sources"]; ok {
+		used["sources"] = true
+		src, err := sources(v)
+		if err != nil {
+			bad(ErrProperty, "sources: %v (kept under More)", err)
+			used["sources"] = false
+		}
+		e.Sources = src
+	}
+	for _, k := range []string{"order", "weight"} {
+		v, ok := props[k]
+		if !ok || v == nil {
+			continue
+		}
+		n, isNum := v.(json.Number)
+		f, err := n.Float64()
+		if !isNum || err != nil {
+			bad(ErrProperty, "%s: want a number, got %v (kept under More)", k, v)
+			continue
+		}
+		used[k] = true
+		if k == "order" {
+			e.Order = &f
+		} else {
+			e.Weight = &f
+		}
+	}
+	for k, v := range props {
+		if !used[k] {
+			if e.Extra == nil {
+				e.Extra = map[string]any{}
+			}
+			e.Extra[k] = v
+		}
+	}
+	return probs
+}
+
+// lookup finds the first of keys present in props, matching case-insensitively.
+func lookup(props map[string]any, keys []string) (string, any, bool) {
+	for _, want := range keys {
+		for k, v := range props {
+			if strings.EqualFold(k, want) {
+				return k, v, true
+			}
+		}
+	}
+	return "", nil, false
+}
+
+// timeValue parses a time written as text or as a number (epoch
+// milliseconds, or a year).
+func timeValue(v any) (chrono.Time, error) {
+	switch v := v.(type) {
+	case string:
+		return chrono.Parse(v)
+	case json.Number:
+		f, err := v.Float64()
+		if err != nil {
+			return chrono.Time{}, fmt.Errorf("%w: %s", chrono.ErrSyntax, v)
+		}
+		return chrono.FromNumber(f)
+	case nil:
+		return chrono.Time{}, chrono.ErrEmpty
+	}
+	return chrono.Time{}, fmt.Errorf("%w: %v", chrono.ErrSyntax, v)
+}
+
+// sources accepts a list of source objects or plain strings (a URL or a
+// title), or a single one of those.
+func sources(v any) ([]event.Source, error) {
+	list, ok := v.([]any)
+	if !ok {
+		list = []any{v}
+	}
+	var out []event.Source
+	for i, item := range list {
+		switch it := item.(type) {
+		case string:
+			if strings.Contains(it, "://") {
+				out = append(out, event.Source{URL: it})
+			} else {
+				out = append(out, event.Source{Title: it})
+			}
+		case map[string]any:
+			str := func(k string) string { s, _ := it[k].(string); return s }
+			out = append(out, event.Source{Title: str("title"), URL: str("url"), Publisher: str("publisher"), Date: str("date")})
+		default:
+			return nil, fmt.Errorf("item %d is %T, want an object or text", i, item)
+		}
+	}
+	return out, nil
+}
+
+var errNoCoords = errors.New("no coordinates")
+
+// geometry decodes a feature's geometry with orb; null means "not placed".
+// Coordinates must be finite and latitudes within ±90.
+func geometry(raw json.RawMessage) (orb.Geometry, error) {
+	if len(raw) == 0 || string(raw) == "null" {
+		return nil, nil
+	}
+	g, err := orbjson.UnmarshalGeometry(raw)
+	if err != nil {
+		return nil, err
+	}
+	geom := g.Geometry()
+	if geom == nil {
+		return nil, errNoCoords
+	}
+	b := geom.Bound()
+	for _, p := range []orb.Point{b.Min, b.Max} {
+		if math.IsNaN(p[0]) || math.IsInf(p[0], 0) || math.IsNaN(p[1]) || math.IsInf(p[1], 0) || math.Abs(p[1]) > 90 {
+			return nil, fmt.Errorf("coordinate out of range: %v", p)
+		}
+	}
+	if empty(geom) {
+		return nil, errNoCoords
+	}
+	return geom, nil
+}
+
+// empty reports geometries with no points, which orb's algorithms panic on.
+func empty(g orb.Geometry) bool {
+	switch g := g.(type) {
+	case orb.LineString:
+		return len(g) == 0
+	case orb.MultiPoint:
+		return len(g) == 0
+	case orb.Polygon:
+		return len(g) == 0 || len(g[0]) == 0
+	case orb.MultiLineString:
+		return len(g) == 0
+	case orb.MultiPolygon:
+		return len(g) == 0
+	case orb.Collection:
+		return len(g) == 0
+	}
+	return false
+}

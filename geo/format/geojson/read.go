@@ -1,0 +1,235 @@
+// Package geojson reads and writes Meridian GeoJSON: RFC 7946 feature
+// collections whose properties carry event times, titles and sources (see
+// DESIGN.md). It registers itself with package format.
+package geojson
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"sort"
+
+	"github.com/meridian-app/meridian/geo/event"
+	"github.com/meridian-app/meridian/geo/format"
+	orbjson "github.com/paulmach/orb/geojson"
+)
+
+// Sentinel errors, wrapped by every Problem this package reports.
+var (
+	ErrSyntax   = errors.New("geojson: invalid JSON")
+	ErrNotGeo   = errors.New("geojson: not a GeoJSON object")
+	ErrGeometry = errors.New("geojson: bad geometry")
+	ErrTime     = errors.New("geojson: bad time")
+	ErrProperty = errors.New("geojson: bad property")
+)
+
+func init() {
+	format.Register(format.Format{Name: "geojson", Sniff: Sniff, Decode: Decode})
+}
+
+var bom = []byte("\xef\xbb\xbf")
+
+// Sniff reports whether head looks like a GeoJSON object: a JSON object
+// whose first bytes mention a GeoJSON "type".
+func Sniff(head []byte) bool {
+	head = bytes.TrimLeft(bytes.TrimPrefix(head, bom), " \t\r\n")
+	if len(head) == 0 || head[0] != '{' {
+		return false
+	}
+	for _, t := range []string{"FeatureCollection", "Feature", "Point", "LineString", "Polygon", "GeometryCollection", "MultiPoint"} {
+		if bytes.Contains(head, []byte(`"`+t+`"`)) {
+			return true
+		}
+	}
+	return bytes.Contains(head, []byte(`"features"`))
+}
+
+// Decode reads a FeatureCollection, a bare Feature or a bare geometry.
+// Features are decoded one at a time, so one bad feature is reported with
+// its line and column and the rest still load.
+func Decode(r io.Reader, file string) (*format.Result, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("geojson: reading %s: %w", file, err)
+	}
+	data = bytes.TrimPrefix(data, bom)
+	d := &decoder{file: file, data: data, res: &format.Result{Collection: &event.Collection{}}}
+	if err := d.top(); err != nil {
+		return d.res, err
+	}
+	return d.res, nil
+}
+
+type decoder struct {
+	file string
+	data []byte
+	res  *format.Result
+	// lines holds the byte offset of each line start, built on first use.
+	lines []int
+}
+
+// top walks the top-level object, streaming "features" and keeping the
+// other members to decide what the document is.
+func (d *decoder) top() error {
+	dec := json.NewDecoder(bytes.NewReader(d.data))
+	dec.UseNumber()
+	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
+		return d.fatal(0, ErrNotGeo, "expected a JSON object")
+	}
+	members := map[string]json.RawMessage{}
+	sawFeatures := false
+	for dec.More() {
+		keyTok, err := dec.Token()
+		if err != nil {
+			return d.fatal(dec.InputOffset(), ErrSyntax, err.Error())
+		}
+		key, _ := keyTok.(string)
+		if key == "features" {
+			sawFeatures = true
+			if err := d.features(dec); err != nil {
+				return err
+			}
+			continue
+		}
+		var raw json.RawMessage
+		if err := dec.Decode(&raw); err != nil {
+			return d.fatal(dec.InputOffset(), ErrSyntax, err.Error())
+		}
+		members[key] = raw
+	}
+	if _, err := dec.Token(); err != nil {
+		return d.fatal(dec.InputOffset(), ErrSyntax, err.Error())
+	}
+	return d.document(members, sawFeatures)
+}
+
+// document handles what the top-level members say the file is.
+func (d *decoder) document(members map[string]json.RawMessage, sawFeatures bool) error {
+	var typ string
+	_ = json.Unmarshal(members["type"], &typ)
+	c := d.res.Collection
+	_ = json.Unmarshal(members["title"], &c.Title)
+	_ = json.Unmarshal(members["description"], &c.Description)
+	switch {
+	case typ == "FeatureCollection" || (typ == "" && sawFeatures):
+		return nil
+	case typ == "Feature":
+		d.feature(0, 0, d.data)
+		return nil
+	case typ == "":
+		return d.fatal(0, ErrNotGeo, `no "type" member`)
+	}
+	g, err := orbjson.UnmarshalGeometry(d.data)
+	if err != nil {
+		return d.fatal(0, ErrNotGeo, fmt.Sprintf("type %q: %v", typ, err))
+	}
+	c.Events = append(c.Events, event.Event{Geometry: g.Geometry()})
+	return nil
+}
+
+// features streams the elements of the "features" array.
+func (d *decoder) features(dec *json.Decoder) error {
+	if tok, err := dec.Token(); err != nil || tok != json.Delim('[') {
+		if tok == nil && err == nil { // "features": null
+			return nil
+		}
+		return d.fatal(dec.InputOffset(), ErrNotGeo, `"features" is not an array`)
+	}
+	for i := 0; dec.More(); i++ {
+		var raw json.RawMessage
+		if err := dec.Decode(&raw); err != nil {
+			return d.fatal(dec.InputOffset(), ErrSyntax, fmt.Sprintf("feature %d: %v", i, err))
+		}
+		// InputOffset is now just past the element; its start is len(raw) back.
+		start := int(dec.InputOffset()) - len(raw)
+		d.feature(i, start, raw)
+	}
+	_, err := dec.Token()
+	if err != nil {
+		return d.fatal(dec.InputOffset(), ErrSyntax, err.Error())
+	}
+	return nil
+}
+
+// rawFeature is a Feature with its parts left undecoded, so that each part's
+// failure is reported on its own.
+type rawFeature struct {
+	Type       string          `json:"type"`
+	ID         any             `json:"id"`
+	Geometry   json.RawMessage `json:"geometry"`
+	Properties json.RawMessage `json:"properties"`
+}
+
+// feature decodes one feature and appends its event, recording problems at
+// offset. A feature that is not an object at all is reported and skipped.
+func (d *decoder) feature(i, offset int, raw []byte) {
+	pos := d.position(i, offset)
+	report := func(sentinel error, msg string) {
+		d.res.Problems = append(d.res.Problems, format.Problem{Pos: pos, Err: fmt.Errorf("%w: %s", sentinel, msg)})
+	}
+	var f rawFeature
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.UseNumber()
+	if err := dec.Decode(&f); err != nil {
+		report(ErrNotGeo, "feature is not an object: "+err.Error())
+		return
+	}
+	if f.Type != "Feature" {
+		report(ErrNotGeo, fmt.Sprintf("type %q, want \"Feature\" (kept)", f.Type))
+	}
+	e := event.Event{ID: f.ID}
+	if g, err := geometry(f.Geometry); err != nil {
+		report(ErrGeometry, err.Error()+" (event kept without a place)")
+	} else {
+		e.Geometry = g
+	}
+	props, err := decodeProps(f.Properties)
+	if err != nil {
+		report(ErrProperty, "properties: "+err.Error())
+	}
+	for _, p := range applyProps(&e, props) {
+		report(p.sentinel, p.msg)
+	}
+	d.res.Collection.Events = append(d.res.Collection.Events, e)
+}
+
+func decodeProps(raw json.RawMessage) (map[string]any, error) {
+	if len(raw) == 0 || string(raw) == "null" {
+		return nil, nil
+	}
+	var props map[string]any
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.UseNumber()
+	if err := dec.Decode(&props); err != nil {
+		return nil, err
+	}
+	return props, nil
+}
+
+// fatal records a problem that stops reading and returns it as the error.
+func (d *decoder) fatal(offset int64, sentinel error, msg string) error {
+	p := format.Problem{Pos: d.position(-1, int(offset)), Err: fmt.Errorf("%w: %s", sentinel, msg)}
+	d.res.Problems = append(d.res.Problems, p)
+	return &p
+}
+
+// position turns a byte offset into a line and column (both from 1; the
+// column counts bytes).
+func (d *decoder) position(feature, offset int) format.Position {
+	if d.lines == nil {
+		d.lines = []int{0}
+		for i, b := range d.data {
+			if b == '\n' {
+				d.lines = append(d.lines, i+1)
+			}
+		}
+	}
+	// Skip the whitespace the JSON decoder counts before a value.
+	for offset < len(d.data) && (d.data[offset] == ' ' || d.data[offset] == '\n' || d.data[offset] == '\r' || d.data[offset] == '\t' || d.data[offset] == ',') {
+		offset++
+	}
+	line := sort.Search(len(d.lines), func(i int) bool { return d.lines[i] > offset })
+	return format.Position{File: d.file, Line: line, Col: offset - d.lines[line-1] + 1, Feature: feature}
+}

@@ -1,0 +1,200 @@
+package geojson
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/meridian-app/meridian/geo/chrono"
+	"github.com/meridian-app/meridian/geo/format"
+	"github.com/paulmach/orb"
+)
+
+func decodeString(t *testing.T, s string) *format.Result {
+	t.Helper()
+	res, err := Decode(strings.NewReader(s), "in.geojson")
+	if err != nil {
+		t.Fatalf("Decode: %v", err)
+	}
+	return res
+}
+
+func TestDecodeSample(t *testing.T) {
+	data, err := os.ReadFile("testdata/syria-2016.geojson")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := decodeString(t, string(data))
+	if len(res.Problems) > 0 {
+		t.Fatalf("problems: %v", res.Problems)
+	}
+	c := res.Collection
+	if c.Title != "Syria truce talks, September 2016" || len(c.Events) != 7 {
+		t.Fatalf("title %q, %d events", c.Title, len(c.Events))
+	}
+	byID := map[any]int{}
+	for i, e := range c.Events {
+		byID[e.ID] = i
+	}
+	tartous := c.Events[byID["tartous-bombings"]]
+	if got := tartous.Geometry.(orb.Point); got != (orb.Point{35.88659, 34.88902}) {
+		t.Errorf("Tartous at %v", got)
+	}
+	if got := tartous.When.String(); got != "5 Sep 2016" {
+		t.Errorf("Tartous date %q", got)
+	}
+	if got := c.Events[byID["douma-stronghold"]].When.String(); got != "September 2016" {
+		t.Errorf("Douma date %q", got)
+	}
+	if got := c.Events[byID["aleppo-ceasefire-hope"]].When.String(); got != "5–11 Sep 2016" {
+		t.Errorf("Aleppo date %q", got)
+	}
+	if war := c.Events[byID["syrian-war"]].When; !war.Open || war.Start.Prec != chrono.Month {
+		t.Errorf("war span %+v", war)
+	}
+}
+
+func TestDecodeForms(t *testing.T) {
+	tests := []struct {
+		name, in   string
+		wantEvents int
+		check      func(t *testing.T, res *format.Result)
+	}{
+		{"bare feature", `{"type":"Feature","geometry":{"type":"Point","coordinates":[1,2]},"properties":{"name":"A","time":1473064200000}}`, 1,
+			func(t *testing.T, res *format.Result) {
+				e := res.Collection.Events[0]
+				if e.Title != "A" || e.When.Start.ISO() != "2016-09-05T08:30:00.000Z" {
+					t.Errorf("got %q %q", e.Title, e.When.Start.ISO())
+				}
+			}},
+		{"bare geometry", `{"type":"Point","coordinates":[1,2]}`, 1, nil},
+		{"BOM and null properties", "\xef\xbb\xbf" + `{"type":"FeatureCollection","features":[{"type":"Feature","geometry":null,"properties":null}]}`, 1,
+			func(t *testing.T, res *format.Result) {
+				if res.Collection.Events[0].Placed() {
+					t.Error("null geometry should be unplaced")
+				}
+			}},
+		{"features before type", `{"features":[{"type":"Feature","geometry":null,"properties":{"date":"2016"}}],"type":"FeatureCollection"}`, 1, nil},
+		{"extra properties kept", `{"type":"Feature","geometry":null,"properties":{"title":"x","mag":4.5,"url":"http://e"}}`, 1,
+			func(t *testing.T, res *format.Result) {
+				ex := res.Collection.Events[0].Extra
+				if ex["mag"] == nil || ex["url"] != "http://e" {
+					t.Errorf("extra = %v", ex)
+				}
+			}},
+		{"numeric id", `{"type":"FeatureCollection","features":[{"type":"Feature","id":7,"geometry":null,"properties":{}}]}`, 1, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := decodeString(t, tt.in)
+			if len(res.Problems) > 0 {
+				t.Fatalf("problems: %v", res.Problems)
+			}
+			if got := len(res.Collection.Events); got != tt.wantEvents {
+				t.Fatalf("%d events, want %d", got, tt.wantEvents)
+			}
+			if tt.check != nil {
+				tt.check(t, res)
+			}
+		})
+	}
+}
+
+// The bad records below are marked with their expected position; every
+// good record still loads.
+func TestDecodeProblemsHavePositions(t *testing.T) {
+	in := `{"type": "FeatureCollection", "features": [
+  {"type": "Feature", "geometry": {"type": "Point", "coordinates": [1, 2]}, "properties": {"start": "2016-09-05"}},
+  {"type": "Feature", "geometry": {"type": "Point", "coordinates": [1, 200]}, "properties": {"start": "2016"}},
+    {"type": "Feature", "geometry": null, "properties": {"start": "soon"}},
+  {"type": "Feature", "geometry": null, "properties": {"start": "2016-09-05", "end": "2016-09-01"}},
+  42,
+  {"type": "Feature", "geometry": null, "properties": {"title": "last"}}
+]}`
+	res := decodeString(t, in)
+	want := []struct {
+		line, col int
+		sentinel  error
+	}{
+		{3, 3, ErrGeometry},
+		{4, 5, ErrTime},
+		{5, 3, ErrTime},
+		{6, 3, ErrNotGeo},
+	}
+	if len(res.Problems) != len(want) {
+		t.Fatalf("problems = %v, want %d", res.Problems, len(want))
+	}
+	for i, w := range want {
+		p := res.Problems[i]
+		if p.Pos.Line != w.line || p.Pos.Col != w.col || !errors.Is(&p, w.sentinel) {
+			t.Errorf("problem %d = %v (line %d col %d), want %d:%d %v", i, &p, p.Pos.Line, p.Pos.Col, w.line, w.col, w.sentinel)
+		}
+	}
+	if got := len(res.Collection.Events); got != 5 {
+		t.Errorf("%d events loaded, want 5 (all but the bare number)", got)
+	}
+	if !strings.HasPrefix(res.Problems[1].Error(), "in.geojson:4:5: ") {
+		t.Errorf("message %q", res.Problems[1].Error())
+	}
+}
+
+func TestDecodeTruncated(t *testing.T) {
+	res, err := Decode(strings.NewReader(`{"type":"FeatureCollection","features":[{"type":"Feature","geometry":null,"properties":{}},{"type":`), "cut.json")
+	if !errors.Is(err, ErrSyntax) {
+		t.Fatalf("err = %v, want ErrSyntax", err)
+	}
+	if len(res.Collection.Events) != 1 {
+		t.Errorf("events before the cut should load, got %d", len(res.Collection.Events))
+	}
+}
+
+func TestRoundTrip(t *testing.T) {
+	data, _ := os.ReadFile("testdata/syria-2016.geojson")
+	first := decodeString(t, string(data))
+	var buf bytes.Buffer
+	if err := Write(&buf, first.Collection); err != nil {
+		t.Fatal(err)
+	}
+	second := decodeString(t, buf.String())
+	for i := range first.Collection.Events {
+		a, b := first.Collection.Events[i], second.Collection.Events[i]
+		if a.When != b.When || a.Title != b.Title || a.Summary != b.Summary || len(a.Sources) != len(b.Sources) {
+			t.Errorf("event %d changed:\n%+v\n%+v", i, a, b)
+		}
+	}
+}
+
+func TestSniff(t *testing.T) {
+	for in, want := range map[string]bool{
+		`{"type":"FeatureCollection"`: true,
+		"\xef\xbb\xbf {\n \"type\": \"Point\"": true,
+		`<kml>`:                       false,
+		`title,start`:                 false,
+	} {
+		if got := Sniff([]byte(in)); got != want {
+			t.Errorf("Sniff(%q) = %v", in, got)
+		}
+	}
+}
+
+func FuzzDecode(f *testing.F) {
+	data, _ := os.ReadFile("testdata/syria-2016.geojson")
+	f.Add(string(data))
+	f.Add(`{"type":"Feature","geometry":{"type":"Polygon","coordinates":[]},"properties":{"end":5}}`)
+	f.Add(`{"type":"GeometryCollection","geometries":[{"type":"Point","coordinates":[1,2,3]}]}`)
+	f.Fuzz(func(t *testing.T, s string) {
+		res, err := Decode(strings.NewReader(s), "fuzz")
+		if res == nil {
+			t.Fatalf("nil result (err %v)", err)
+		}
+		for _, p := range res.Problems {
+			if p.Pos.File != "fuzz" {
+				t.Fatalf("problem without position: %v", &p)
+			}
+		}
+		var buf bytes.Buffer
+		_ = WriteSeq(&buf, res.Collection)
+	})
+}

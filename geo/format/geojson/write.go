@@ -1,0 +1,99 @@
+package geojson
+
+import (
+	"encoding/json"
+	"io"
+
+	"github.com/meridian-app/meridian/geo/event"
+	orbjson "github.com/paulmach/orb/geojson"
+)
+
+// feature is the shape Meridian writes: normalised property names, times as
+// ISO 8601 at their own precision.
+type feature struct {
+	Type       string            `json:"type"`
+	ID         any               `json:"id,omitempty"`
+	Geometry   *orbjson.Geometry `json:"geometry"`
+	Properties map[string]any    `json:"properties"`
+}
+
+// Properties returns the event's properties as Meridian writes them: the
+// interpreted ones under their normalised names, then everything else kept
+// from the source. "end" is always present for a dated event: the end of
+// the period it covers at its precision, or ".." when it is ongoing.
+func Properties(e *event.Event) map[string]any {
+	p := make(map[string]any, len(e.Extra)+8)
+	for k, v := range e.Extra {
+		p[k] = v
+	}
+	set := func(k, v string) {
+		if v != "" {
+			p[k] = v
+		}
+	}
+	set("title", e.Title)
+	set("summary", e.Summary)
+	set("place", e.Place)
+	set("category", e.Category)
+	set("start", e.When.Start.ISO())
+	switch {
+	case e.When.Open:
+		p["end"] = ".."
+	case !e.When.End.IsZero():
+		p["end"] = e.When.End.ISO()
+	default:
+		set("end", e.When.Start.ISO())
+	}
+	if len(e.Sources) > 0 {
+		p["sources"] = e.Sources
+	}
+	if e.Order != nil {
+		p["order"] = *e.Order
+	}
+	if e.Weight != nil {
+		p["weight"] = *e.Weight
+	}
+	return p
+}
+
+func toFeature(e *event.Event) feature {
+	f := feature{Type: "Feature", ID: e.ID, Properties: Properties(e)}
+	if e.Geometry != nil {
+		f.Geometry = orbjson.NewGeometry(e.Geometry)
+	}
+	return f
+}
+
+// MarshalEvent encodes one event as a GeoJSON Feature.
+func MarshalEvent(e *event.Event) ([]byte, error) { return json.Marshal(toFeature(e)) }
+
+// WriteSeq writes one Feature per line: newline-delimited GeoJSON, i.e. an
+// RFC 8142 text sequence without the leading RS byte.
+func WriteSeq(w io.Writer, c *event.Collection) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	for i := range c.Events {
+		if err := enc.Encode(toFeature(&c.Events[i])); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Write encodes the collection as a FeatureCollection with its title and
+// description as foreign members.
+func Write(w io.Writer, c *event.Collection) error {
+	fc := struct {
+		Type        string    `json:"type"`
+		Title       string    `json:"title,omitempty"`
+		Description string    `json:"description,omitempty"`
+		Features    []feature `json:"features"`
+	}{Type: "FeatureCollection", Title: c.Title, Description: c.Description, Features: make([]feature, len(c.Events))}
+	for i := range c.Events {
+		fc.Features[i] = toFeature(&c.Events[i])
+	}
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(fc)
+}

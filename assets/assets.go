@@ -1,0 +1,29 @@
+// Package assets embeds everything Meridian needs at run time, so that it
+// works with no network: the basemap, the sample data set and the notices
+// of the data it ships.
+package assets
+
+import (
+	"embed"
+	_ "embed"
+)
+
+// Basemap holds the gzipped TopoJSON layers written by cmd/mkbasemap.
+//
+//go:embed basemap/*.json.gz
+var Basemap embed.FS
+
+// Sample is the data set shown when no file is opened: events from a
+// September 2016 news report on the Syrian war.
+//
+//go:embed events/syria-2016.geojson
+var Sample []byte
+
+// SampleName is the file name problems in Sample are reported under.
+const SampleName = "syria-2016.geojson"
+
+// Attribution credits the data and software Meridian ships, for the About
+// dialog and the README.
+//
+//go:embed ATTRIBUTION.md
+var Attribution string

@@ -1,0 +1,217 @@
+// Package basemap provides the offline world map Meridian draws under the
+// events: Natural Earth land, lakes, borders, coastlines and rivers at two
+// levels of detail, decoded from the embedded TopoJSON and projected once to
+// Web Mercator world units (see package mercator).
+package basemap
+
+import (
+	"bytes"
+	"compress/gzip"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"sync"
+
+	"github.com/meridian-app/meridian/assets"
+	"github.com/meridian-app/meridian/geo/mercator"
+	"github.com/meridian-app/meridian/geo/topojson"
+	"github.com/paulmach/orb"
+)
+
+// ErrLayer wraps failures to read an embedded layer.
+var ErrLayer = errors.New("basemap: cannot load layer")
+
+// Path is a ring or line in world units, with its bounds for culling.
+type Path struct {
+	Pts   []orb.Point
+	Bound orb.Bound
+}
+
+// Level is the map at one level of detail. Area layers hold closed rings
+// (holes wind the other way); line layers hold open paths.
+type Level struct {
+	Name                   string // "110m" or "50m": Natural Earth's scale
+	Land, Lakes            []Path // areas
+	Borders, Coast, Rivers []Path // lines
+}
+
+// DetailZoom is the zoom from which the 1:50m level is drawn; below it the
+// 1:110m level is detailed enough and four times cheaper.
+const DetailZoom = 3.5
+
+// Basemap holds both levels, each decoded on first use. Safe for concurrent use.
+type Basemap struct {
+	fsys   fs.FS
+	levels [2]lazyLevel
+}
+
+type lazyLevel struct {
+	once  sync.Once
+	name  string
+	level *Level
+	err   error
+}
+
+// New returns a basemap reading its layers from fsys (laid out as
+// assets.Basemap).
+func New(fsys fs.FS) *Basemap {
+	b := &Basemap{fsys: fsys}
+	b.levels[0].name, b.levels[1].name = "110m", "50m"
+	return b
+}
+
+var (
+	defaultOnce sync.Once
+	defaultMap  *Basemap
+)
+
+// Default returns the basemap embedded in the binary.
+func Default() *Basemap {
+	defaultOnce.Do(func() { defaultMap = New(assets.Basemap) })
+	return defaultMap
+}
+
+// ForZoom returns the level to draw at zoom z.
+func (b *Basemap) ForZoom(z float64) (*Level, error) {
+	if z >= DetailZoom {
+		return b.Level(1)
+	}
+	return b.Level(0)
+}
+
+// Level returns level i (0 = 1:110m, 1 = 1:50m), decoding it on first call.
+func (b *Basemap) Level(i int) (*Level, error) {
+	l := &b.levels[i]
+	l.once.Do(func() { l.level, l.err = load(b.fsys, l.name) })
+	return l.level, l.err
+}
+
+func load(fsys fs.FS, name string) (*Level, error) {
+	countries, err := readTopology(fsys, "basemap/countries-"+name+".json.gz")
+	if err != nil {
+		return nil, err
+	}
+	physical, err := readTopology(fsys, "basemap/physical-"+name+".json.gz")
+	if err != nil {
+		return nil, err
+	}
+	l := &Level{Name: name}
+	steps := []struct {
+		topo  *topojson.Topology
+		obj   string
+		dst   *[]Path
+		areas bool
+	}{
+		{countries, "land", &l.Land, true},
+		{physical, "lakes", &l.Lakes, true},
+		{physical, "coastlines", &l.Coast, false},
+		{physical, "rivers", &l.Rivers, false},
+	}
+	for _, s := range steps {
+		geoms, err := s.topo.Object(s.obj)
+		if err != nil {
+			return nil, fmt.Errorf("%w: %s %s: %v", ErrLayer, name, s.obj, err)
+		}
+		for _, g := range geoms {
+			*s.dst = appendGeometry(*s.dst, g.Geometry)
+		}
+	}
+	borders, err := countries.Mesh("countries", func(a, b int) bool { return a != b })
+	if err != nil {
+		return nil, fmt.Errorf("%w: %s borders: %v", ErrLayer, name, err)
+	}
+	l.Borders = appendGeometry(nil, borders)
+	return l, nil
+}
+
+func readTopology(fsys fs.FS, path string) (*topojson.Topology, error) {
+	gz, err := fs.ReadFile(fsys, path)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrLayer, err)
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(gz))
+	if err != nil {
+		return nil, fmt.Errorf("%w: %s: %v", ErrLayer, path, err)
+	}
+	data, err := io.ReadAll(zr)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %s: %v", ErrLayer, path, err)
+	}
+	topo, err := topojson.Decode(data)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %s: %v", ErrLayer, path, err)
+	}
+	return topo, nil
+}
+
+// appendGeometry projects every ring and line of g and appends it to dst.
+func appendGeometry(dst []Path, g orb.Geometry) []Path {
+	switch g := g.(type) {
+	case orb.LineString:
+		return appendLine(dst, g)
+	case orb.Ring:
+		return appendLine(dst, orb.LineString(g))
+	case orb.MultiLineString:
+		for _, l := range g {
+			dst = appendLine(dst, l)
+		}
+	case orb.Polygon:
+		for _, r := range g {
+			dst = appendLine(dst, orb.LineString(r))
+		}
+	case orb.MultiPolygon:
+		for _, p := range g {
+			dst = appendGeometry(dst, p)
+		}
+	case orb.Collection:
+		for _, m := range g {
+			dst = appendGeometry(dst, m)
+		}
+	}
+	return dst
+}
+
+// appendLine projects a line (or ring) to world units. Longitudes are
+// unwrapped so that a line crossing the antimeridian stays continuous
+// (179°, 181°) instead of jumping across the whole map; a path that then
+// reaches past ±180° is also added shifted by one world width, so both of
+// its halves are drawn.
+func appendLine(dst []Path, ls orb.LineString) []Path {
+	if len(ls) < 2 {
+		return dst
+	}
+	pts := make([]orb.Point, len(ls))
+	off, prev := 0.0, ls[0][0]
+	for i, p := range ls {
+		lon := p[0] + off
+		switch {
+		case lon-prev > 180:
+			off -= 360
+		case lon-prev < -180:
+			off += 360
+		}
+		lon = p[0] + off
+		prev = lon
+		pts[i] = mercator.Project(orb.Point{lon, p[1]})
+	}
+	path := Path{Pts: pts, Bound: orb.MultiPoint(pts).Bound()}
+	dst = append(dst, path)
+	switch {
+	case path.Bound.Max[0] > 1:
+		dst = append(dst, shifted(path, -1))
+	case path.Bound.Min[0] < 0:
+		dst = append(dst, shifted(path, 1))
+	}
+	return dst
+}
+
+func shifted(p Path, dx float64) Path {
+	pts := make([]orb.Point, len(p.Pts))
+	for i, q := range p.Pts {
+		pts[i] = orb.Point{q[0] + dx, q[1]}
+	}
+	b := p.Bound
+	b.Min[0], b.Max[0] = b.Min[0]+dx, b.Max[0]+dx
+	return Path{Pts: pts, Bound: b}
+}

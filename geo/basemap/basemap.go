@@ -16,24 +16,17 @@ import (
 	"github.com/meridian-app/meridian/assets"
 	"github.com/meridian-app/meridian/geo/mercator"
 	"github.com/meridian-app/meridian/geo/topojson"
-	"github.com/paulmach/orb"
 )
 
 // ErrLayer wraps failures to read an embedded layer.
 var ErrLayer = errors.New("basemap: cannot load layer")
 
-// Path is a ring or line in world units, with its bounds for culling.
-type Path struct {
-	Pts   []orb.Point
-	Bound orb.Bound
-}
-
 // Level is the map at one level of detail. Area layers hold closed rings
 // (holes wind the other way); line layers hold open paths.
 type Level struct {
-	Name                   string // "110m" or "50m": Natural Earth's scale
-	Land, Lakes            []Path // areas
-	Borders, Coast, Rivers []Path // lines
+	Name                   string          // "110m" or "50m": Natural Earth's scale
+	Land, Lakes            []mercator.Path // areas
+	Borders, Coast, Rivers []mercator.Path // lines
 }
 
 // DetailZoom is the zoom from which the 1:50m level is drawn; below it the
@@ -100,7 +93,7 @@ func load(fsys fs.FS, name string) (*Level, error) {
 	steps := []struct {
 		topo  *topojson.Topology
 		obj   string
-		dst   *[]Path
+		dst   *[]mercator.Path
 		areas bool
 	}{
 		{countries, "land", &l.Land, true},
@@ -114,14 +107,14 @@ func load(fsys fs.FS, name string) (*Level, error) {
 			return nil, fmt.Errorf("%w: %s %s: %v", ErrLayer, name, s.obj, err)
 		}
 		for _, g := range geoms {
-			*s.dst = appendGeometry(*s.dst, g.Geometry)
+			*s.dst = mercator.AppendGeometry(*s.dst, g.Geometry)
 		}
 	}
 	borders, err := countries.Mesh("countries", func(a, b int) bool { return a != b })
 	if err != nil {
 		return nil, fmt.Errorf("%w: %s borders: %v", ErrLayer, name, err)
 	}
-	l.Borders = appendGeometry(nil, borders)
+	l.Borders = mercator.AppendGeometry(nil, borders)
 	return l, nil
 }
 
@@ -143,75 +136,4 @@ func readTopology(fsys fs.FS, path string) (*topojson.Topology, error) {
 		return nil, fmt.Errorf("%w: %s: %v", ErrLayer, path, err)
 	}
 	return topo, nil
-}
-
-// appendGeometry projects every ring and line of g and appends it to dst.
-func appendGeometry(dst []Path, g orb.Geometry) []Path {
-	switch g := g.(type) {
-	case orb.LineString:
-		return appendLine(dst, g)
-	case orb.Ring:
-		return appendLine(dst, orb.LineString(g))
-	case orb.MultiLineString:
-		for _, l := range g {
-			dst = appendLine(dst, l)
-		}
-	case orb.Polygon:
-		for _, r := range g {
-			dst = appendLine(dst, orb.LineString(r))
-		}
-	case orb.MultiPolygon:
-		for _, p := range g {
-			dst = appendGeometry(dst, p)
-		}
-	case orb.Collection:
-		for _, m := range g {
-			dst = appendGeometry(dst, m)
-		}
-	}
-	return dst
-}
-
-// appendLine projects a line (or ring) to world units. Longitudes are
-// unwrapped so that a line crossing the antimeridian stays continuous
-// (179°, 181°) instead of jumping across the whole map; a path that then
-// reaches past ±180° is also added shifted by one world width, so both of
-// its halves are drawn.
-func appendLine(dst []Path, ls orb.LineString) []Path {
-	if len(ls) < 2 {
-		return dst
-	}
-	pts := make([]orb.Point, len(ls))
-	off, prev := 0.0, ls[0][0]
-	for i, p := range ls {
-		lon := p[0] + off
-		switch {
-		case lon-prev > 180:
-			off -= 360
-		case lon-prev < -180:
-			off += 360
-		}
-		lon = p[0] + off
-		prev = lon
-		pts[i] = mercator.Project(orb.Point{lon, p[1]})
-	}
-	path := Path{Pts: pts, Bound: orb.MultiPoint(pts).Bound()}
-	dst = append(dst, path)
-	switch {
-	case path.Bound.Max[0] > 1:
-		dst = append(dst, shifted(path, -1))
-	case path.Bound.Min[0] < 0:
-		dst = append(dst, shifted(path, 1))
-	}
-	return dst
-}
-
-func shifted(p Path, dx float64) Path {
-	pts := make([]orb.Point, len(p.Pts))
-	for i, q := range p.Pts {
-		pts[i] = orb.Point{q[0] + dx, q[1]}
-	}
-	b := p.Bound
-	b.Min[0], b.Max[0] = b.Min[0]+dx, b.Max[0]+dx
-	return Path{Pts: pts, Bound: b}
 }

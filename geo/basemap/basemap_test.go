@@ -3,7 +3,7 @@ package basemap
 import (
 	"testing"
 
-	"github.com/paulmach/orb"
+	"github.com/meridian-app/meridian/geo/mercator"
 )
 
 func TestLevelsLoad(t *testing.T) {
@@ -18,26 +18,13 @@ func TestLevelsLoad(t *testing.T) {
 		}
 		// No path may span more than the world's width: that would be an
 		// antimeridian streak across the map.
-		for _, layer := range [][]Path{l.Land, l.Borders, l.Coast} {
+		for _, layer := range [][]mercator.Path{l.Land, l.Borders, l.Coast} {
 			for _, p := range layer {
 				if w := p.Bound.Max[0] - p.Bound.Min[0]; w > 1.0001 {
 					t.Fatalf("level %s: path %v wide", name, w)
 				}
 			}
 		}
-	}
-}
-
-func TestAntimeridianLineIsSplitIntoTwoCopies(t *testing.T) {
-	paths := appendLine(nil, orb.LineString{{179, 60}, {-179, 61}})
-	if len(paths) != 2 {
-		t.Fatalf("got %d paths, want the line and its shifted copy", len(paths))
-	}
-	if w := paths[0].Bound.Max[0] - paths[0].Bound.Min[0]; w > 0.01 {
-		t.Errorf("line spans %v of the world, want about 2/360", w)
-	}
-	if paths[1].Bound.Min[0] > 0 || paths[1].Bound.Max[0] < 0 {
-		t.Errorf("copy at %v does not straddle the west edge", paths[1].Bound)
 	}
 }
 

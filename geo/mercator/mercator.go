@@ -31,3 +31,81 @@ func Unproject(w orb.Point) orb.Point {
 	lat := math.Atan(math.Sinh(math.Pi*(1-2*w[1]))) * 180 / math.Pi
 	return orb.Point{lon, lat}
 }
+
+// Path is a ring or line in world units, with its bounds for culling.
+type Path struct {
+	Pts   []orb.Point
+	Bound orb.Bound
+}
+
+// AppendGeometry projects every ring and line of g to world units and
+// appends them to dst. Points are ignored: they have no path.
+func AppendGeometry(dst []Path, g orb.Geometry) []Path {
+	switch g := g.(type) {
+	case orb.LineString:
+		return appendLine(dst, g)
+	case orb.Ring:
+		return appendLine(dst, orb.LineString(g))
+	case orb.MultiLineString:
+		for _, l := range g {
+			dst = appendLine(dst, l)
+		}
+	case orb.Polygon:
+		for _, r := range g {
+			dst = appendLine(dst, orb.LineString(r))
+		}
+	case orb.MultiPolygon:
+		for _, p := range g {
+			dst = AppendGeometry(dst, p)
+		}
+	case orb.Collection:
+		for _, m := range g {
+			dst = AppendGeometry(dst, m)
+		}
+	}
+	return dst
+}
+
+// appendLine projects a line (or ring) to world units. Longitudes are
+// unwrapped so that a line crossing the antimeridian stays continuous
+// (179°, 181°) instead of jumping across the whole map; a path that then
+// reaches past ±180° is also added shifted by one world width, so both of
+// its halves are drawn.
+func appendLine(dst []Path, ls orb.LineString) []Path {
+	if len(ls) < 2 {
+		return dst
+	}
+	pts := make([]orb.Point, len(ls))
+	off, prev := 0.0, ls[0][0]
+	for i, p := range ls {
+		lon := p[0] + off
+		switch {
+		case lon-prev > 180:
+			off -= 360
+		case lon-prev < -180:
+			off += 360
+		}
+		lon = p[0] + off
+		prev = lon
+		pts[i] = Project(orb.Point{lon, p[1]})
+	}
+	path := Path{Pts: pts, Bound: orb.MultiPoint(pts).Bound()}
+	dst = append(dst, path)
+	switch {
+	case path.Bound.Max[0] > 1:
+		dst = append(dst, shifted(path, -1))
+	case path.Bound.Min[0] < 0:
+		dst = append(dst, shifted(path, 1))
+	}
+	return dst
+}
+
+func shifted(p Path, dx float64) Path {
+	pts := make([]orb.Point, len(p.Pts))
+	for i, q := range p.Pts {
+		pts[i] = orb.Point{q[0] + dx, q[1]}
+	}
+	b := p.Bound
+	b.Min[0], b.Max[0] = b.Min[0]+dx, b.Max[0]+dx
+	return Path{Pts: pts, Bound: b}
+}

@@ -35,3 +35,16 @@ func TestProject(t *testing.T) {
 		})
 	}
 }
+
+func TestAntimeridianLineIsSplitIntoTwoCopies(t *testing.T) {
+	paths := appendLine(nil, orb.LineString{{179, 60}, {-179, 61}})
+	if len(paths) != 2 {
+		t.Fatalf("got %d paths, want the line and its shifted copy", len(paths))
+	}
+	if w := paths[0].Bound.Max[0] - paths[0].Bound.Min[0]; w > 0.01 {
+		t.Errorf("line spans %v of the world, want about 2/360", w)
+	}
+	if paths[1].Bound.Min[0] > 0 || paths[1].Bound.Max[0] < 0 {
+		t.Errorf("copy at %v does not straddle the west edge", paths[1].Bound)
+	}
+}

@@ -168,10 +168,10 @@ func TestRoundTrip(t *testing.T) {
 
 func TestSniff(t *testing.T) {
 	for in, want := range map[string]bool{
-		`{"type":"FeatureCollection"`: true,
+		`{"type":"FeatureCollection"`:          true,
 		"\xef\xbb\xbf {\n \"type\": \"Point\"": true,
-		`<kml>`:                       false,
-		`title,start`:                 false,
+		`<kml>`:                                false,
+		`title,start`:                          false,
 	} {
 		if got := Sniff([]byte(in)); got != want {
 			t.Errorf("Sniff(%q) = %v", in, got)

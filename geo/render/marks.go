@@ -1,0 +1,167 @@
+package render
+
+import (
+	"image"
+	"image/color"
+	"math"
+	"slices"
+
+	"github.com/meridian-app/meridian/geo/event"
+	"github.com/meridian-app/meridian/geo/mercator"
+	"github.com/paulmach/orb"
+)
+
+// Window is the time window events are shown for, as seconds since the Unix
+// epoch, half-open [From, To). The zero Window is "all time".
+type Window struct {
+	From, To float64
+}
+
+// All reports whether the window shows every event, dated or not.
+func (w Window) All() bool { return w == Window{} }
+
+// State is how an event relates to the time window.
+type State uint8
+
+// Event states, in the order they are drawn (later on top).
+const (
+	Hidden  State = iota // starts after the window, or is undated
+	Past                 // ended before the window: drawn faded
+	Current              // overlaps the window
+)
+
+// Marks is an event collection prepared for drawing and picking: anchors
+// projected to world units, time bounds and colours computed once at load,
+// so a frame only scales and tests numbers. Read-only after NewMarks and
+// safe for concurrent use.
+type Marks struct {
+	Categories []string     // sorted; index = colour
+	anchor     []orb.Point  // world units; NaN when unplaced
+	lo, hi     []float64    // time bounds, seconds
+	dated      []bool       // has a time at all
+	color      []color.RGBA // per event
+	shapes     [][]mercator.Path
+	areas      []bool // shapes are closed rings to fill
+}
+
+// NewMarks prepares collection c.
+func NewMarks(c *event.Collection) *Marks {
+	n := len(c.Events)
+	m := &Marks{Categories: c.Categories(), anchor: make([]orb.Point, n), lo: make([]float64, n), hi: make([]float64, n),
+		dated: make([]bool, n), color: make([]color.RGBA, n), shapes: make([][]mercator.Path, n), areas: make([]bool, n)}
+	for i := range c.Events {
+		e := &c.Events[i]
+		m.anchor[i] = orb.Point{math.NaN(), math.NaN()}
+		if a, ok := e.Anchor(); ok {
+			m.anchor[i] = mercator.Project(a)
+		}
+		m.dated[i] = !e.When.IsZero()
+		m.lo[i], m.hi[i] = e.When.Bounds()
+		m.color[i] = CategoryColor(slices.Index(m.Categories, e.Category))
+		if _, isPoint := e.Geometry.(orb.Point); e.Geometry != nil && !isPoint {
+			m.shapes[i] = mercator.AppendGeometry(nil, e.Geometry)
+			switch e.Geometry.(type) {
+			case orb.Polygon, orb.MultiPolygon:
+				m.areas[i] = true
+			}
+		}
+	}
+	return m
+}
+
+// Len returns the number of events.
+func (m *Marks) Len() int { return len(m.anchor) }
+
+// Color returns event i's marker colour.
+func (m *Marks) Color(i int) color.RGBA { return m.color[i] }
+
+// State returns how event i relates to window w.
+func (m *Marks) State(i int, w Window) State {
+	switch {
+	case w.All():
+		return Current
+	case !m.dated[i]:
+		return Hidden
+	case m.lo[i] < w.To && m.hi[i] > w.From:
+		return Current
+	case m.hi[i] <= w.From:
+		return Past
+	}
+	return Hidden
+}
+
+// Pick returns the event whose marker is nearest pixel px in view v, among
+// those drawn for window w, within radius pixels. Current events win over
+// faded ones at the same distance.
+func (m *Marks) Pick(v Viewport, w Window, px orb.Point, radius float64) (int, bool) {
+	best, bestD := -1, radius*radius
+	bestState := Hidden
+	for i, a := range m.anchor {
+		st := m.State(i, w)
+		if st == Hidden || math.IsNaN(a[0]) {
+			continue
+		}
+		q := nearestCopy(v, a, px)
+		d := (q[0]-px[0])*(q[0]-px[0]) + (q[1]-px[1])*(q[1]-px[1])
+		if d < bestD || (d <= bestD && st > bestState) {
+			best, bestD, bestState = i, d, st
+		}
+	}
+	return best, best >= 0
+}
+
+// nearestCopy projects world point a to the pixel position of the copy of
+// the repeating world closest to px.
+func nearestCopy(v Viewport, a orb.Point, px orb.Point) orb.Point {
+	q := v.ToPixel(a)
+	wpx := v.Scale()
+	k := math.Round((px[0] - q[0]) / wpx)
+	q[0] += k * wpx
+	return q
+}
+
+// drawMarks draws every event in view: shapes, then faded past markers,
+// then current markers, then the selected one.
+func (r *Renderer) drawMarks(dst *image.RGBA, v Viewport, w Window, selected int) {
+	m := r.Marks
+	if m == nil {
+		return
+	}
+	for i := range m.shapes {
+		if m.shapes[i] != nil && m.State(i, w) == Current {
+			r.drawShape(dst, v, i)
+		}
+	}
+	first, last := copies(v)
+	for _, st := range []State{Past, Current} {
+		for i, a := range m.anchor {
+			if math.IsNaN(a[0]) || i == selected || m.State(i, w) != st {
+				continue
+			}
+			for k := first; k <= last; k++ {
+				q := v.ToPixel(orb.Point{a[0] + float64(k), a[1]})
+				r.sprites.marker(dst, q, m.color[i], st == Past)
+			}
+		}
+	}
+	if selected >= 0 && selected < m.Len() && !math.IsNaN(m.anchor[selected][0]) && m.State(selected, w) != Hidden {
+		for k := first; k <= last; k++ {
+			q := v.ToPixel(orb.Point{m.anchor[selected][0] + float64(k), m.anchor[selected][1]})
+			r.sprites.selected(dst, q, m.color[selected])
+		}
+	}
+}
+
+// drawShape draws a line or area event: a 2.5 px line, or a translucent
+// fill with an outline.
+func (r *Renderer) drawShape(dst *image.RGBA, v Viewport, i int) {
+	p, c := &r.painter, r.Marks.color[i]
+	if r.Marks.areas[i] {
+		p.begin(v.Width, v.Height)
+		p.fill(v, r.Marks.shapes[i])
+		p.finishAlpha(dst, c, 70)
+	}
+	p.begin(v.Width, v.Height)
+	p.stroke(v, r.Marks.shapes[i], 2.5)
+	p.finish(dst, c)
+}

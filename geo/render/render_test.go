@@ -1,0 +1,206 @@
+package render
+
+import (
+	"bytes"
+	"flag"
+	"image"
+	"image/png"
+	"math"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/meridian-app/meridian/assets"
+	"github.com/meridian-app/meridian/geo/basemap"
+	"github.com/meridian-app/meridian/geo/chrono"
+	"github.com/meridian-app/meridian/geo/event"
+	"github.com/meridian-app/meridian/geo/format/geojson"
+	"github.com/paulmach/orb"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden images in testdata")
+
+func sample(t testing.TB) *event.Collection {
+	t.Helper()
+	res, err := geojson.Decode(bytes.NewReader(assets.Sample), assets.SampleName)
+	if err != nil || len(res.Problems) > 0 {
+		t.Fatalf("sample: %v %v", err, res.Problems)
+	}
+	return res.Collection
+}
+
+func TestViewportKnownPixel(t *testing.T) {
+	// At zoom 0 the world is 256 px; a 256×256 view centred on the world
+	// puts Tartus where the slippy-map formula does: (153.519, 101.497).
+	v := Viewport{Center: orb.Point{0.5, 0.5}, Zoom: 0, Width: 256, Height: 256}
+	got := v.Project(orb.Point{35.88659, 34.88902})
+	if math.Abs(got[0]-153.5194) > 0.001 || math.Abs(got[1]-101.4973) > 0.001 {
+		t.Errorf("Tartus at %v", got)
+	}
+	back := v.Unproject(got)
+	if math.Abs(back[0]-35.88659) > 1e-9 || math.Abs(back[1]-34.88902) > 1e-9 {
+		t.Errorf("round trip %v", back)
+	}
+}
+
+func TestZoomAroundKeepsPointUnderCursor(t *testing.T) {
+	v := Viewport{Center: orb.Point{0.6, 0.4}, Zoom: 3, Width: 800, Height: 600}
+	cursor := orb.Point{123, 456}
+	before := v.Unproject(cursor)
+	after := v.ZoomAround(cursor, 1.5).Unproject(cursor)
+	if math.Abs(before[0]-after[0]) > 1e-9 || math.Abs(before[1]-after[1]) > 1e-9 {
+		t.Errorf("point under cursor moved from %v to %v", before, after)
+	}
+}
+
+func TestFit(t *testing.T) {
+	b := orb.Bound{Min: orb.Point{35.88659, 30.29365}, Max: orb.Point{120.16142, 36.20124}}
+	v := Fit(b, 1920, 1080, 40, 12)
+	west, east := v.Project(orb.Point{b.Min[0], 33}), v.Project(orb.Point{b.Max[0], 33})
+	if math.Abs(west[0]-40) > 1e-6 || math.Abs(east[0]-1880) > 1e-6 {
+		t.Errorf("bound spans x %v..%v, want 40..1880", west[0], east[0])
+	}
+	top, bottom := v.Project(orb.Point{80, b.Max[1]}), v.Project(orb.Point{80, b.Min[1]})
+	if math.Abs((top[1]+bottom[1])/2-540) > 1e-6 {
+		t.Errorf("not centred vertically: %v..%v", top[1], bottom[1])
+	}
+	one := Fit(orb.Bound{Min: orb.Point{10, 10}, Max: orb.Point{10, 10}}, 100, 100, 10, 8)
+	if one.Zoom != 8 {
+		t.Errorf("single point zoom %v, want the maximum", one.Zoom)
+	}
+}
+
+func span(s string) (float64, float64) {
+	t, _ := chrono.Parse(s)
+	return chrono.Span{Start: t}.Bounds()
+}
+
+func TestStatesAndPick(t *testing.T) {
+	c := sample(t)
+	m := NewMarks(c)
+	from, to := span("2016-09-05")
+	w := Window{From: from, To: to}
+	want := map[string]State{
+		"syrian-war": Current, "russia-pulls-back": Past, "g20-talks-fall-short": Past,
+		"talks-continue": Current, "tartous-bombings": Current, "aleppo-ceasefire-hope": Current, "douma-stronghold": Current,
+	}
+	for i, e := range c.Events {
+		if got := m.State(i, w); got != want[e.ID.(string)] {
+			t.Errorf("%s: state %v, want %v", e.ID, got, want[e.ID.(string)])
+		}
+	}
+	b, _ := c.Bound()
+	v := Fit(b, 1280, 720, 40, 12)
+	tartous := v.Project(orb.Point{35.88659, 34.88902})
+	i, ok := m.Pick(v, w, orb.Point{tartous[0] + 2, tartous[1] - 1}, 8)
+	if !ok || c.Events[i].ID != "tartous-bombings" {
+		t.Errorf("pick near Tartous = %d %v", i, ok)
+	}
+	if _, ok := m.Pick(v, w, orb.Point{640, 700}, 8); ok {
+		t.Error("pick in empty sea found an event")
+	}
+}
+
+func TestGolden(t *testing.T) {
+	c := sample(t)
+	b, _ := c.Bound()
+	from, to := span("2016-09-05")
+	tests := []struct {
+		name  string
+		frame Frame
+	}{
+		{"sample-fit", Frame{View: Fit(b, 640, 360, 24, 12), Selected: -1}},
+		{"sample-world-window", Frame{View: Viewport{Center: orb.Point{0.5, 0.45}, Zoom: 1.3, Width: 640, Height: 360}, Window: Window{From: from, To: to}, Selected: 4}},
+		{"pacific-antimeridian", Frame{View: Viewport{Center: orb.Point{1.0, 0.3}, Zoom: 2.5, Width: 480, Height: 320}, Selected: -1}},
+	}
+	r := NewRenderer(basemap.Default(), NewMarks(c))
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			img, err := r.Image(tt.frame)
+			if err != nil {
+				t.Fatal(err)
+			}
+			r.DrawLegend(img)
+			compareGolden(t, filepath.Join("testdata", tt.name+".png"), img)
+		})
+	}
+}
+
+// compareGolden checks img against a PNG file, allowing tiny differences
+// (anti-aliasing rounding) in a few pixels; -update rewrites the file.
+func compareGolden(t *testing.T, path string, img *image.RGBA) {
+	t.Helper()
+	if *update {
+		var buf bytes.Buffer
+		if err := png.Encode(&buf, img); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	defer f.Close()
+	want, err := png.Decode(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want.Bounds() != img.Bounds() {
+		t.Fatalf("size %v, golden %v", img.Bounds(), want.Bounds())
+	}
+	bad := 0
+	for y := 0; y < img.Rect.Dy(); y++ {
+		for x := 0; x < img.Rect.Dx(); x++ {
+			r1, g1, b1, _ := img.At(x, y).RGBA()
+			r2, g2, b2, _ := want.At(x, y).RGBA()
+			if diff(r1, r2) > 8<<8 || diff(g1, g2) > 8<<8 || diff(b1, b2) > 8<<8 {
+				bad++
+			}
+		}
+	}
+	if limit := img.Rect.Dx() * img.Rect.Dy() / 1000; bad > limit {
+		out := filepath.Join(t.TempDir(), filepath.Base(path))
+		var buf bytes.Buffer
+		_ = png.Encode(&buf, img)
+		_ = os.WriteFile(out, buf.Bytes(), 0o644)
+		t.Errorf("%d pixels differ from %s (limit %d); got %s", bad, path, limit, out)
+	}
+}
+
+func diff(a, b uint32) uint32 {
+	if a > b {
+		return a - b
+	}
+	return b - a
+}
+
+func BenchmarkFrameSample1080p(b *testing.B) {
+	c := sample(b)
+	bd, _ := c.Bound()
+	r := NewRenderer(basemap.Default(), NewMarks(c))
+	v := Fit(bd, 1920, 1080, 40, 12)
+	img := image.NewRGBA(image.Rect(0, 0, 1920, 1080))
+	b.Run("basemap+events", func(b *testing.B) {
+		b.ReportAllocs()
+		for i := 0; b.Loop(); i++ {
+			r.baseView = Viewport{} // force the basemap to be drawn again
+			if err := r.Draw(img, Frame{View: v, Selected: -1}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("time-window-change", func(b *testing.B) {
+		b.ReportAllocs()
+		lo, hi, _ := c.TimeRange()
+		for i := 0; b.Loop(); i++ {
+			w := Window{From: lo + float64(i%100)*(hi-lo)/100, To: hi}
+			if err := r.Draw(img, Frame{View: v, Window: w, Selected: -1}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}

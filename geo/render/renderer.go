@@ -1,0 +1,66 @@
+package render
+
+import (
+	"image"
+
+	"github.com/meridian-app/meridian/geo/basemap"
+)
+
+// Frame is everything that decides one picture.
+type Frame struct {
+	View     Viewport
+	Window   Window
+	Selected int // event index, or -1
+}
+
+// Renderer draws frames. It keeps the last basemap it drew, so that a frame
+// that only changes the time window or the selection copies the basemap
+// instead of rasterising it again. A Renderer is not safe for concurrent
+// use; give each goroutine its own.
+type Renderer struct {
+	Basemap *basemap.Basemap // nil: ocean only
+	Marks   *Marks           // nil: no events
+	Style   Style
+
+	painter  painter
+	sprites  sprites
+	base     *image.RGBA
+	baseView Viewport
+}
+
+// NewRenderer returns a renderer for the given basemap and events.
+func NewRenderer(bm *basemap.Basemap, m *Marks) *Renderer {
+	return &Renderer{Basemap: bm, Marks: m, Style: DefaultStyle, sprites: newSprites()}
+}
+
+// Draw paints frame f into dst, whose bounds must be
+// f.View.Width×f.View.Height at the origin.
+func (r *Renderer) Draw(dst *image.RGBA, f Frame) error {
+	if err := r.cachedBasemap(f.View); err != nil {
+		return err
+	}
+	copy(dst.Pix, r.base.Pix)
+	r.drawMarks(dst, f.View, f.Window, f.Selected)
+	return nil
+}
+
+// Image allocates an image and draws f into it.
+func (r *Renderer) Image(f Frame) (*image.RGBA, error) {
+	img := image.NewRGBA(image.Rect(0, 0, f.View.Width, f.View.Height))
+	return img, r.Draw(img, f)
+}
+
+func (r *Renderer) cachedBasemap(v Viewport) error {
+	if r.base != nil && r.baseView == v {
+		return nil
+	}
+	if r.base == nil || r.base.Rect.Dx() != v.Width || r.base.Rect.Dy() != v.Height {
+		r.base = image.NewRGBA(image.Rect(0, 0, v.Width, v.Height))
+	}
+	r.baseView = v
+	if err := r.drawBasemap(r.base, v); err != nil {
+		r.base = nil
+		return err
+	}
+	return nil
+}

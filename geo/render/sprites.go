@@ -1,0 +1,103 @@
+package render
+
+import (
+	"image"
+	"image/color"
+	"math"
+
+	"github.com/paulmach/orb"
+	"golang.org/x/image/vector"
+)
+
+// Marker sizes in pixels.
+const (
+	MarkerRadius = 6.5
+	pastRadius   = 4.0
+	outline      = 1.6
+	ringRadius   = 11.0
+)
+
+// sprites are anti-aliased discs rasterised once and stamped per marker:
+// stamping a mask is far cheaper than rasterising a circle per event.
+type sprites struct {
+	halo, disc, past, ring, ringIn *image.Alpha
+}
+
+func newSprites() sprites {
+	return sprites{
+		halo:   discMask(MarkerRadius + outline),
+		disc:   discMask(MarkerRadius),
+		past:   discMask(pastRadius),
+		ring:   discMask(ringRadius),
+		ringIn: discMask(ringRadius - 2.5),
+	}
+}
+
+// discMask rasterises a disc of radius r centred in a square mask whose
+// centre is a pixel centre.
+func discMask(r float64) *image.Alpha {
+	n := int(math.Ceil(r))*2 + 3
+	c := float64(n) / 2
+	var z vector.Rasterizer
+	z.Reset(n, n)
+	const steps = 48
+	for i := 0; i <= steps; i++ {
+		a := 2 * math.Pi * float64(i) / steps
+		x, y := float32(c+r*math.Cos(a)), float32(c+r*math.Sin(a))
+		if i == 0 {
+			z.MoveTo(x, y)
+		} else {
+			z.LineTo(x, y)
+		}
+	}
+	z.ClosePath()
+	m := image.NewAlpha(image.Rect(0, 0, n, n))
+	z.Draw(m, m.Rect, image.Opaque, image.Point{})
+	return m
+}
+
+// stamp blends colour c through mask centred on pixel position at.
+func stamp(dst *image.RGBA, mask *image.Alpha, at orb.Point, c color.RGBA, alpha uint32) {
+	n := mask.Rect.Dx()
+	x0, y0 := int(math.Floor(at[0]))-n/2, int(math.Floor(at[1]))-n/2
+	area := image.Rect(x0, y0, x0+n, y0+n).Intersect(dst.Rect)
+	if area.Empty() {
+		return
+	}
+	for y := area.Min.Y; y < area.Max.Y; y++ {
+		for x := area.Min.X; x < area.Max.X; x++ {
+			a := uint32(mask.Pix[(y-y0)*mask.Stride+(x-x0)]) * alpha / 255
+			if a == 0 {
+				continue
+			}
+			i := dst.PixOffset(x, y)
+			d := dst.Pix[i : i+4 : i+4]
+			na := 255 - a
+			d[0] = uint8((uint32(c.R)*a + uint32(d[0])*na) / 255)
+			d[1] = uint8((uint32(c.G)*a + uint32(d[1])*na) / 255)
+			d[2] = uint8((uint32(c.B)*a + uint32(d[2])*na) / 255)
+			d[3] = uint8(a + uint32(d[3])*na/255)
+		}
+	}
+}
+
+var white = color.RGBA{255, 255, 255, 255}
+
+// marker draws an event: a coloured disc with a white halo, or a small
+// translucent disc for an event that is already over.
+func (s *sprites) marker(dst *image.RGBA, at orb.Point, c color.RGBA, past bool) {
+	if past {
+		stamp(dst, s.past, at, c, 110)
+		return
+	}
+	stamp(dst, s.halo, at, white, 255)
+	stamp(dst, s.disc, at, c, 255)
+}
+
+// selected draws the selected event larger, inside a dark ring.
+func (s *sprites) selected(dst *image.RGBA, at orb.Point, c color.RGBA) {
+	stamp(dst, s.ring, at, color.RGBA{20, 20, 20, 255}, 255)
+	stamp(dst, s.ringIn, at, white, 255)
+	stamp(dst, s.halo, at, white, 255)
+	stamp(dst, s.disc, at, c, 255)
+}

@@ -1,0 +1,223 @@
+package app
+
+import (
+	"image"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/widget"
+	"github.com/meridian-app/meridian/geo/render"
+	"github.com/paulmach/orb"
+)
+
+// MapView shows the map and the events on it. It keeps a viewport and hands
+// every frame to a render.Renderer, drawing into one image shown by a
+// single canvas.Raster (a canvas object per event would cost ~8 µs each per
+// frame). Pan by dragging, zoom with the wheel around the cursor or with
+// +/-, pan with the arrow keys, Home or 0 fits the data.
+type MapView struct {
+	widget.BaseWidget
+
+	// OnSelected is called with the event index when a marker is tapped,
+	// or -1 when the tap hit no marker.
+	OnSelected func(i int)
+
+	renderer *render.Renderer
+	frame    render.Frame
+	fit      orb.Bound
+	hasFit   bool
+	needFit  bool
+	img      *image.RGBA
+	pxScale  float64 // image pixels per Fyne unit
+	// OnFirstFrame, if set, is called after the first frame with data.
+	OnFirstFrame func()
+}
+
+var (
+	_ fyne.Widget       = (*MapView)(nil)
+	_ fyne.Focusable    = (*MapView)(nil)
+	_ fyne.Draggable    = (*MapView)(nil)
+	_ fyne.Scrollable   = (*MapView)(nil)
+	_ fyne.Tappable     = (*MapView)(nil)
+	_ desktop.Hoverable = (*MapView)(nil)
+)
+
+// NewMapView returns a map of the whole world with no events.
+func NewMapView(r *render.Renderer) *MapView {
+	m := &MapView{renderer: r, pxScale: 1}
+	m.frame = render.Frame{View: render.Viewport{Center: orb.Point{0.5, 0.42}, Zoom: 1.5, Width: 1, Height: 1}, Selected: -1}
+	m.ExtendBaseWidget(m)
+	return m
+}
+
+// SetMarks shows a new set of events and fits the view to bound (when ok).
+func (m *MapView) SetMarks(marks *render.Marks, bound orb.Bound, ok bool) {
+	m.renderer.Marks = marks
+	m.fit, m.hasFit, m.needFit = bound, ok, ok
+	m.frame.Selected = -1
+	m.frame.Window = render.Window{}
+	m.Refresh()
+}
+
+// SetWindow sets the time window events are shown for.
+func (m *MapView) SetWindow(w render.Window) {
+	m.frame.Window = w
+	m.Refresh()
+}
+
+// SetSelected highlights event i (-1 for none).
+func (m *MapView) SetSelected(i int) {
+	m.frame.Selected = i
+	m.Refresh()
+}
+
+// View returns the current viewport, in image pixels.
+func (m *MapView) View() render.Viewport { return m.frame.View }
+
+// FitData zooms to show every placed event.
+func (m *MapView) FitData() {
+	if !m.hasFit {
+		return
+	}
+	v := m.frame.View
+	m.frame.View = render.Fit(m.fit, v.Width, v.Height, 40*m.pxScale, 10)
+	m.Refresh()
+}
+
+// ZoomBy zooms by dz levels around the centre.
+func (m *MapView) ZoomBy(dz float64) {
+	v := m.frame.View
+	m.frame.View = v.ZoomAround(orb.Point{float64(v.Width) / 2, float64(v.Height) / 2}, dz)
+	m.Refresh()
+}
+
+// PanBy moves the map by (dx, dy) Fyne units.
+func (m *MapView) PanBy(dx, dy float32) {
+	m.frame.View = m.frame.View.Pan(float64(dx)*m.pxScale, float64(dy)*m.pxScale)
+	m.Refresh()
+}
+
+// draw is the raster generator: it renders the frame at the raster's pixel size.
+func (m *MapView) draw(w, h int) image.Image {
+	if w < 1 || h < 1 {
+		return image.NewRGBA(image.Rect(0, 0, 1, 1))
+	}
+	if sz := m.Size(); sz.Width > 0 {
+		m.pxScale = float64(w) / float64(sz.Width)
+	}
+	m.frame.View = m.frame.View.Resize(w, h)
+	if m.needFit && w > 1 {
+		m.needFit = false
+		m.frame.View = render.Fit(m.fit, w, h, 40*m.pxScale, 10)
+	}
+	if m.img == nil || m.img.Rect.Dx() != w || m.img.Rect.Dy() != h {
+		m.img = image.NewRGBA(image.Rect(0, 0, w, h))
+	}
+	if err := m.renderer.Draw(m.img, m.frame); err != nil {
+		fyne.LogError("drawing map", err)
+	}
+	if m.renderer.Marks != nil && m.OnFirstFrame != nil {
+		f := m.OnFirstFrame
+		m.OnFirstFrame = nil
+		f()
+	}
+	return m.img
+}
+
+func (m *MapView) toPixel(p fyne.Position) orb.Point {
+	return orb.Point{float64(p.X) * m.pxScale, float64(p.Y) * m.pxScale}
+}
+
+// Tapped selects the marker under the pointer and takes keyboard focus.
+func (m *MapView) Tapped(ev *fyne.PointEvent) {
+	if c := fyne.CurrentApp().Driver().CanvasForObject(m); c != nil {
+		c.Focus(m)
+	}
+	if m.renderer.Marks == nil || m.OnSelected == nil {
+		return
+	}
+	i, ok := m.renderer.Marks.Pick(m.frame.View, m.frame.Window, m.toPixel(ev.Position), (render.MarkerRadius+4)*m.pxScale)
+	if !ok {
+		i = -1
+	}
+	m.OnSelected(i)
+}
+
+// Dragged pans the map with the pointer.
+func (m *MapView) Dragged(ev *fyne.DragEvent) { m.PanBy(ev.Dragged.DX, ev.Dragged.DY) }
+
+// DragEnd ends a pan.
+func (m *MapView) DragEnd() {}
+
+// Scrolled zooms around the pointer; a wheel notch (±25) is half a level.
+func (m *MapView) Scrolled(ev *fyne.ScrollEvent) {
+	dz := float64(ev.Scrolled.DY) / 50
+	if dz == 0 {
+		return
+	}
+	m.frame.View = m.frame.View.ZoomAround(m.toPixel(ev.Position), dz)
+	m.Refresh()
+}
+
+// MouseIn, MouseMoved and MouseOut make the map a hover target, so that the
+// wheel reaches it on every desktop driver.
+func (m *MapView) MouseIn(*desktop.MouseEvent)    {}
+func (m *MapView) MouseMoved(*desktop.MouseEvent) {}
+func (m *MapView) MouseOut()                      {}
+
+// FocusGained and FocusLost implement fyne.Focusable.
+func (m *MapView) FocusGained() {}
+func (m *MapView) FocusLost()   {}
+
+// panStep is how far an arrow key moves the map, in Fyne units.
+const panStep = 80
+
+// TypedKey pans with the arrows and fits with Home.
+func (m *MapView) TypedKey(ev *fyne.KeyEvent) {
+	switch ev.Name {
+	case fyne.KeyLeft:
+		m.PanBy(panStep, 0)
+	case fyne.KeyRight:
+		m.PanBy(-panStep, 0)
+	case fyne.KeyUp:
+		m.PanBy(0, panStep)
+	case fyne.KeyDown:
+		m.PanBy(0, -panStep)
+	case fyne.KeyHome:
+		m.FitData()
+	case fyne.KeyPlus, fyne.KeyEqual:
+		m.ZoomBy(0.5)
+	case fyne.KeyMinus:
+		m.ZoomBy(-0.5)
+	}
+}
+
+// TypedRune zooms with + and -, fits with 0.
+func (m *MapView) TypedRune(r rune) {
+	switch r {
+	case '+':
+		m.ZoomBy(0.5)
+	case '-':
+		m.ZoomBy(-0.5)
+	case '0':
+		m.FitData()
+	}
+}
+
+// CreateRenderer implements fyne.Widget.
+func (m *MapView) CreateRenderer() fyne.WidgetRenderer {
+	raster := canvas.NewRaster(m.draw)
+	return &mapRenderer{raster: raster}
+}
+
+// MinSize keeps the map usable when the window is small.
+func (m *MapView) MinSize() fyne.Size { return fyne.NewSize(320, 240) }
+
+type mapRenderer struct{ raster *canvas.Raster }
+
+func (r *mapRenderer) Layout(s fyne.Size)           { r.raster.Resize(s) }
+func (r *mapRenderer) MinSize() fyne.Size           { return fyne.NewSize(320, 240) }
+func (r *mapRenderer) Refresh()                     { r.raster.Refresh() }
+func (r *mapRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.raster} }
+func (r *mapRenderer) Destroy()                     {}

@@ -1,0 +1,230 @@
+// Package app is Meridian's desktop window, built with Fyne: the map, the
+// time slider, the event list and the detail panel, linked so that one
+// selection and one time window are shown everywhere. It parses, projects
+// and indexes nothing itself: that is done off the UI goroutine by geo/
+// packages, and the results arrive through fyne.Do.
+package app
+
+import (
+	"fmt"
+	"image/color"
+	"math"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/widget"
+	"github.com/meridian-app/meridian/geo/basemap"
+	"github.com/meridian-app/meridian/geo/format"
+	"github.com/meridian-app/meridian/geo/render"
+	"github.com/paulmach/orb"
+)
+
+// Dataset is a loaded file with everything the views need, prepared off
+// the UI goroutine by Prepare.
+type Dataset struct {
+	Name       string
+	Result     *format.Result
+	Marks      *render.Marks
+	Order      []int // event indexes, chronological
+	Bound      orb.Bound
+	Placed     bool
+	Lo, Hi     float64
+	Dated      bool
+	Ticks      []Tick
+	Categories []string
+}
+
+// Prepare does the bulk work for a loaded result: projection, ordering,
+// time range. Call it from a background goroutine.
+func Prepare(name string, res *format.Result) *Dataset {
+	c := res.Collection
+	d := &Dataset{Name: name, Result: res, Marks: render.NewMarks(c), Order: c.Chronological(), Categories: c.Categories()}
+	d.Bound, d.Placed = c.Bound()
+	d.Lo, d.Hi, d.Dated = c.TimeRange()
+	for i := range c.Events {
+		if lo, _ := c.Events[i].When.Bounds(); !c.Events[i].When.IsZero() && !math.IsInf(lo, 0) {
+			d.Ticks = append(d.Ticks, Tick{At: lo, Color: d.Marks.Color(i)})
+		}
+	}
+	return d
+}
+
+// UI is the main window's content and the state that links its parts.
+type UI struct {
+	Map    *MapView
+	Slider *TimeSlider
+	List   *widget.List
+	Detail *widget.RichText
+	Legend *fyne.Container
+	Status *widget.Label
+
+	data     *Dataset
+	rowOf    []int // event index -> list row
+	selected int
+	window   render.Window
+}
+
+// NewUI builds the widgets around an empty map.
+func NewUI() *UI {
+	u := &UI{selected: -1}
+	u.Map = NewMapView(render.NewRenderer(basemap.Default(), nil))
+	u.Map.OnSelected = u.Select
+	u.Slider = NewTimeSlider()
+	u.Slider.OnChanged = u.setWindow
+	u.Detail = widget.NewRichTextFromMarkdown("Select an event on the map or in the list.")
+	u.Detail.Wrapping = fyne.TextWrapWord
+	u.Legend = container.NewHBox()
+	u.Status = widget.NewLabel("Loading…")
+	u.Status.Importance = widget.LowImportance
+	u.List = widget.NewList(u.rows, u.newRow, u.updateRow)
+	u.List.OnSelected = func(row widget.ListItemID) {
+		if u.data != nil && row < len(u.data.Order) {
+			u.Select(u.data.Order[row])
+		}
+	}
+	return u
+}
+
+// SetData shows a prepared data set. Call it on the UI goroutine.
+func (u *UI) SetData(d *Dataset) {
+	u.data, u.selected, u.window = d, -1, render.Window{}
+	u.rowOf = make([]int, len(d.Order))
+	for row, i := range d.Order {
+		u.rowOf[i] = row
+	}
+	u.Map.SetMarks(d.Marks, d.Bound, d.Placed)
+	u.Slider.SetRange(d.Lo, d.Hi, d.Ticks)
+	u.List.UnselectAll()
+	u.List.Refresh()
+	u.Detail.ParseMarkdown(u.overview())
+	u.setLegend(d.Categories)
+	u.Status.SetText(u.status())
+}
+
+func (u *UI) overview() string {
+	c := u.data.Result.Collection
+	title := c.Title
+	if title == "" {
+		title = u.data.Name
+	}
+	s := "## " + escape(title) + "\n\n"
+	if c.Description != "" {
+		s += escape(c.Description) + "\n\n"
+	}
+	return s + fmt.Sprintf("%d events. Select one on the map or in the list.", len(c.Events))
+}
+
+func (u *UI) status() string {
+	d := u.data
+	s := fmt.Sprintf("%s · %s · %d events", d.Name, d.Result.Format, len(d.Result.Collection.Events))
+	if n := len(d.Result.Problems); n > 0 {
+		s += fmt.Sprintf(" · %d problems", n)
+	}
+	return s + " · " + render.Attribution
+}
+
+func (u *UI) setLegend(cats []string) {
+	u.Legend.RemoveAll()
+	for i, c := range cats {
+		dot := canvas.NewCircle(render.CategoryColor(i))
+		dot.StrokeColor = color.White
+		dot.StrokeWidth = 1.5
+		u.Legend.Add(container.NewHBox(container.NewGridWrap(fyne.NewSize(14, 14), dot), widget.NewLabel(c)))
+	}
+	u.Legend.Refresh()
+}
+
+// Select makes event i (-1: none) the selection on the map, in the list and
+// in the detail panel.
+func (u *UI) Select(i int) {
+	if u.data == nil || i == u.selected {
+		return
+	}
+	u.selected = i
+	u.Map.SetSelected(i)
+	if i < 0 {
+		u.List.UnselectAll()
+		u.Detail.ParseMarkdown(u.overview())
+		return
+	}
+	row := u.rowOf[i]
+	u.List.Select(row)
+	u.List.ScrollTo(row)
+	u.Detail.ParseMarkdown(detailMarkdown(&u.data.Result.Collection.Events[i]))
+	unlink(u.Detail)
+	u.Detail.Refresh()
+}
+
+// Selected returns the selected event index, or -1.
+func (u *UI) Selected() int { return u.selected }
+
+func (u *UI) setWindow(from, to float64) {
+	if u.Slider.Full() {
+		u.window = render.Window{}
+	} else {
+		u.window = render.Window{From: from, To: to}
+	}
+	u.Map.SetWindow(u.window)
+	u.List.Refresh()
+}
+
+func (u *UI) rows() int {
+	if u.data == nil {
+		return 0
+	}
+	return len(u.data.Order)
+}
+
+func (u *UI) newRow() fyne.CanvasObject {
+	dot := canvas.NewCircle(color.Black)
+	date := widget.NewLabel("5 Sep 2016 – 11 Sep 2016")
+	date.TextStyle.Monospace = false
+	title := widget.NewLabel("")
+	title.Truncation = fyne.TextTruncateEllipsis
+	left := container.NewHBox(container.NewGridWrap(fyne.NewSize(12, 12), dot), date)
+	return container.NewBorder(nil, nil, container.New(layout.NewCustomPaddedLayout(0, 0, 4, 0), left), nil, title)
+}
+
+// updateRow fills a list row; events outside the time window are greyed.
+func (u *UI) updateRow(row widget.ListItemID, o fyne.CanvasObject) {
+	i := u.data.Order[row]
+	e := &u.data.Result.Collection.Events[i]
+	border := o.(*fyne.Container)
+	title := border.Objects[0].(*widget.Label)
+	left := border.Objects[1].(*fyne.Container).Objects[0].(*fyne.Container)
+	dot := left.Objects[0].(*fyne.Container).Objects[0].(*canvas.Circle)
+	date := left.Objects[1].(*widget.Label)
+	in := u.data.Marks.State(i, u.window) == render.Current
+	dot.FillColor = u.data.Marks.Color(i)
+	if !in {
+		c := u.data.Marks.Color(i)
+		dot.FillColor = color.NRGBA{c.R, c.G, c.B, 70}
+	}
+	dot.Refresh()
+	imp := widget.MediumImportance
+	if !in {
+		imp = widget.LowImportance
+	}
+	date.SetText(e.When.String())
+	date.Importance = imp
+	date.Refresh()
+	title.SetText(e.Title)
+	title.TextStyle.Bold = in
+	title.Importance = imp
+	title.Refresh()
+}
+
+// Content lays the parts out: map and slider on the left, list and detail
+// on the right, tools and legend on top.
+func (u *UI) Content(tools fyne.CanvasObject) fyne.CanvasObject {
+	left := container.NewBorder(nil, container.NewVBox(u.Slider, u.Status), nil, nil, u.Map)
+	detail := container.NewVScroll(container.NewPadded(u.Detail))
+	right := container.NewVSplit(u.List, detail)
+	right.SetOffset(0.45)
+	split := container.NewHSplit(left, right)
+	split.SetOffset(0.68)
+	top := container.NewBorder(nil, nil, tools, nil, container.NewHScroll(u.Legend))
+	return container.NewBorder(container.NewVBox(top, widget.NewSeparator()), nil, nil, nil, split)
+}

@@ -1,0 +1,62 @@
+// Command meridian is an offline map-and-timeline viewer.
+//
+//	meridian [FILE]                 open the window (the embedded sample without FILE)
+//	meridian render [flags] [FILE]  draw the map to a PNG, no display needed
+//	meridian inspect FILE           print normalised events and every problem
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"time"
+
+	"github.com/meridian-app/meridian/app"
+	"github.com/meridian-app/meridian/internal/cli"
+	"github.com/meridian-app/meridian/internal/dataset"
+)
+
+var start = time.Now()
+
+const usage = `usage:
+  meridian [FILE]
+  meridian render [--size WxH] [--bbox W,S,E,N] [--from T] [--to T] -o out.png [FILE]
+  meridian inspect FILE`
+
+func main() {
+	args := os.Args[1:]
+	cmd := ""
+	if len(args) > 0 {
+		cmd = args[0]
+	}
+	var err error
+	switch cmd {
+	case "render":
+		err = cli.Render(args[1:], os.Stdout, os.Stderr)
+	case "inspect":
+		err = cli.Inspect(args[1:], os.Stdout, os.Stderr)
+	case "-h", "-help", "--help", "help":
+		fmt.Println(usage)
+	default:
+		if len(args) > 1 {
+			err = cli.ErrUsage
+			break
+		}
+		path := ""
+		if len(args) == 1 {
+			path = args[0]
+		}
+		app.Run(app.Options{Path: path, Load: dataset.Open, Start: start, Trace: os.Getenv("MERIDIAN_TRACE") != ""})
+	}
+	switch {
+	case err == nil:
+	case errors.Is(err, cli.ErrUsage):
+		fmt.Fprintf(os.Stderr, "meridian: %v\n%s\n", err, usage)
+		os.Exit(2)
+	case errors.Is(err, cli.ErrProblems):
+		os.Exit(1)
+	default:
+		fmt.Fprintf(os.Stderr, "meridian: %v\n", err)
+		os.Exit(1)
+	}
+}

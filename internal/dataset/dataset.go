@@ -1,0 +1,21 @@
+// Package dataset opens a data file, or the embedded sample, with every
+// importer registered; the window and the subcommands share it.
+package dataset
+
+import (
+	"bytes"
+
+	"github.com/meridian-app/meridian/assets"
+	"github.com/meridian-app/meridian/geo/format"
+	_ "github.com/meridian-app/meridian/geo/format/geojson" // registers GeoJSON
+)
+
+// Open reads the file at path, or the embedded sample when path is empty.
+// Bad records are in the result's Problems; err is set only when nothing
+// could be read.
+func Open(path string) (*format.Result, error) {
+	if path == "" {
+		return format.Decode(bytes.NewReader(assets.Sample), assets.SampleName)
+	}
+	return format.Open(path)
+}

@@ -131,7 +131,7 @@ func (u *UI) setLegend(cats []string) {
 		dot := canvas.NewCircle(render.CategoryColor(i))
 		dot.StrokeColor = color.White
 		dot.StrokeWidth = 1.5
-		u.Legend.Add(container.NewHBox(container.NewGridWrap(fyne.NewSize(14, 14), dot), widget.NewLabel(c)))
+		u.Legend.Add(container.NewHBox(container.NewCenter(container.NewGridWrap(fyne.NewSize(14, 14), dot)), widget.NewLabel(c)))
 	}
 	u.Legend.Refresh()
 }
@@ -183,7 +183,7 @@ func (u *UI) newRow() fyne.CanvasObject {
 	date.TextStyle.Monospace = false
 	title := widget.NewLabel("")
 	title.Truncation = fyne.TextTruncateEllipsis
-	left := container.NewHBox(container.NewGridWrap(fyne.NewSize(12, 12), dot), date)
+	left := container.NewHBox(container.NewCenter(container.NewGridWrap(fyne.NewSize(12, 12), dot)), date)
 	return container.NewBorder(nil, nil, container.New(layout.NewCustomPaddedLayout(0, 0, 4, 0), left), nil, title)
 }
 
@@ -194,7 +194,7 @@ func (u *UI) updateRow(row widget.ListItemID, o fyne.CanvasObject) {
 	border := o.(*fyne.Container)
 	title := border.Objects[0].(*widget.Label)
 	left := border.Objects[1].(*fyne.Container).Objects[0].(*fyne.Container)
-	dot := left.Objects[0].(*fyne.Container).Objects[0].(*canvas.Circle)
+	dot := left.Objects[0].(*fyne.Container).Objects[0].(*fyne.Container).Objects[0].(*canvas.Circle)
 	date := left.Objects[1].(*widget.Label)
 	in := u.data.Marks.State(i, u.window) == render.Current
 	dot.FillColor = u.data.Marks.Color(i)

@@ -32,6 +32,7 @@ type Options struct {
 // it is closed.
 func Run(opt Options) {
 	a := fyneapp.NewWithID("io.github.meridian_app.meridian")
+	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	w := a.NewWindow("Meridian")
 	u := NewUI()
 	if opt.Trace {

@@ -27,3 +27,8 @@ const SampleName = "syria-2016.geojson"
 //
 //go:embed ATTRIBUTION.md
 var Attribution string
+
+// Icon is the application icon.
+//
+//go:embed icon.png
+var Icon []byte

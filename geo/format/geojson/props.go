@@ -64,19 +64,21 @@ func applyProps(e *event.Event, props map[string]any) []propProblem {
 	e.Category = text(categoryKeys)
 
 	if k, v, ok := lookup(props, startKeys); ok {
-		used[k] = true
 		t, err := timeValue(v)
 		if err != nil {
-			bad(ErrTime, "%s: %v (event kept undated)", k, err)
+			bad(ErrTime, "%s: %v (event kept undated; the text is kept under More)", k, err)
+		} else {
+			used[k] = true
+			e.When.Start = t
 		}
-		e.When.Start = t
 	}
 	if k, v, ok := lookup(props, endKeys); ok && v != nil {
 		used[k] = true
 		if s, isStr := v.(string); isStr && openEnds[strings.ToLower(strings.TrimSpace(s))] {
 			e.When.Open = true
 		} else if t, err := timeValue(v); err != nil {
-			bad(ErrTime, "%s: %v (end ignored)", k, err)
+			used[k] = false
+			bad(ErrTime, "%s: %v (end ignored; the text is kept under More)", k, err)
 		} else if !e.When.Start.IsZero() && t.EndMilli().Less(e.When.Start.StartMilli()) {
 			bad(ErrTime, "%s %s is before start %s (end ignored)", k, t.ISO(), e.When.Start.ISO())
 		} else if t != e.When.Start { // an end equal to the start adds nothing

@@ -135,6 +135,9 @@ func TestDecodeProblemsHavePositions(t *testing.T) {
 	if got := len(res.Collection.Events); got != 5 {
 		t.Errorf("%d events loaded, want 5 (all but the bare number)", got)
 	}
+	if got := res.Collection.Events[2].Extra["start"]; got != "soon" {
+		t.Errorf("unparseable start kept as %v, want the original text", got)
+	}
 	if !strings.HasPrefix(res.Problems[1].Error(), "in.geojson:4:5: ") {
 		t.Errorf("message %q", res.Problems[1].Error())
 	}

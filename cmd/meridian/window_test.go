@@ -1,0 +1,167 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"image"
+	"image/png"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/meridian-app/meridian/geo/render"
+	"github.com/paulmach/orb"
+)
+
+// TestWindow starts the real binary in a display (make test runs it under
+// Xvfb), screenshots the screen and checks what a user would see: a map
+// with the sample's markers where Tartous and Hangzhou are.
+//
+// It runs only when MERIDIAN_WINDOW_TEST is set, because it needs a display
+// and ImageMagick's import; make test sets both up and sets the variable,
+// so there it fails rather than skips when anything is missing.
+func TestWindow(t *testing.T) {
+	if os.Getenv("MERIDIAN_WINDOW_TEST") == "" {
+		t.Skip("set MERIDIAN_WINDOW_TEST=1 and run under Xvfb (make test does)")
+	}
+	if os.Getenv("DISPLAY") == "" {
+		t.Fatal("no DISPLAY: run under xvfb-run")
+	}
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "meridian")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, bin)
+	cmd.Env = append(os.Environ(), "MERIDIAN_TRACE=1", "FYNE_SCALE=1", "LANG=C.UTF-8")
+	stderr, _ := cmd.StderrPipe()
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = cmd.Process.Kill(); _ = cmd.Wait() }()
+	waitFor(t, stderr, "first frame with data")
+	time.Sleep(1500 * time.Millisecond) // let the frame reach the screen
+	shot := filepath.Join(dir, "shot.png")
+	if out, err := exec.Command("import", "-window", "root", shot).CombinedOutput(); err != nil {
+		t.Fatalf("import: %v\n%s", err, out)
+	}
+	if out := os.Getenv("MERIDIAN_SCREENSHOT"); out != "" {
+		data, _ := os.ReadFile(shot)
+		_ = os.WriteFile(out, data, 0o644)
+	}
+	img := readPNG(t, shot)
+	checkScreenshot(t, img)
+}
+
+// waitFor reads the program's stderr until a line contains want.
+func waitFor(t *testing.T, r interface{ Read([]byte) (int, error) }, want string) {
+	t.Helper()
+	found := make(chan string, 1)
+	go func() {
+		sc := bufio.NewScanner(r)
+		for sc.Scan() {
+			if strings.Contains(sc.Text(), want) {
+				found <- sc.Text()
+				break
+			}
+		}
+		for sc.Scan() { // keep draining so the program never blocks
+		}
+	}()
+	select {
+	case line := <-found:
+		t.Log(line)
+	case <-time.After(90 * time.Second):
+		t.Fatalf("no %q from the program within 90 s", want)
+	}
+}
+
+func readPNG(t *testing.T, path string) image.Image {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	img, err := png.Decode(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return img
+}
+
+func rgb(img image.Image, x, y int) [3]int {
+	r, g, b, _ := img.At(x, y).RGBA()
+	return [3]int{int(r >> 8), int(g >> 8), int(b >> 8)}
+}
+
+func close(c [3]int, want [3]int, tol int) bool {
+	for i := range c {
+		if d := c[i] - want[i]; d < -tol || d > tol {
+			return false
+		}
+	}
+	return true
+}
+
+// checkScreenshot finds the map (the area painted in the basemap's land and
+// ocean colours), works out where the sample's fitted view puts Tartous and
+// Hangzhou, and looks for their markers' colours there.
+func checkScreenshot(t *testing.T, img image.Image) {
+	st := render.DefaultStyle
+	land := [3]int{int(st.Land.R), int(st.Land.G), int(st.Land.B)}
+	ocean := [3]int{int(st.Ocean.R), int(st.Ocean.G), int(st.Ocean.B)}
+	b := img.Bounds()
+	box := image.Rectangle{Min: b.Max, Max: b.Min}
+	distinct := map[[3]int]bool{}
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			c := rgb(img, x, y)
+			if len(distinct) < 1000 {
+				distinct[c] = true
+			}
+			if c == land || c == ocean {
+				box = box.Union(image.Rect(x, y, x+1, y+1))
+			}
+		}
+	}
+	if len(distinct) < 50 {
+		t.Fatalf("screen is nearly blank: %d colours", len(distinct))
+	}
+	if box.Dx() < 400 || box.Dy() < 300 {
+		t.Fatalf("no map on screen: basemap colours cover only %v", box)
+	}
+	t.Logf("map at %v", box)
+	bound := orb.Bound{Min: orb.Point{35.88659, 30.29365}, Max: orb.Point{120.16142, 36.20124}}
+	v := render.Fit(bound, box.Dx(), box.Dy(), 40, 10)
+	for _, m := range []struct {
+		name  string
+		at    orb.Point
+		color [3]int
+	}{
+		{"Tartous", orb.Point{35.88659, 34.88902}, [3]int{0, 114, 178}},
+		{"Hangzhou", orb.Point{120.16142, 30.29365}, [3]int{0, 158, 115}},
+	} {
+		p := v.Project(m.at)
+		x, y := box.Min.X+int(p[0]), box.Min.Y+int(p[1])
+		if !findNear(img, x, y, 4, m.color) {
+			t.Errorf("%s: no marker colour %v near (%d, %d); saw %v", m.name, m.color, x, y, rgb(img, x, y))
+		}
+	}
+}
+
+func findNear(img image.Image, x, y, r int, want [3]int) bool {
+	for dy := -r; dy <= r; dy++ {
+		for dx := -r; dx <= r; dx++ {
+			if close(rgb(img, x+dx, y+dy), want, 10) {
+				return true
+			}
+		}
+	}
+	return false
+}

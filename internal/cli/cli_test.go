@@ -1,0 +1,78 @@
+package cli
+
+import (
+	"bytes"
+	"errors"
+	"image/png"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestRenderSampleHeadless(t *testing.T) {
+	t.Setenv("DISPLAY", "")
+	out := filepath.Join(t.TempDir(), "out.png")
+	var stderr bytes.Buffer
+	// Flags may follow the file, as in "render FILE -o out.png".
+	args := []string{"../../assets/events/syria-2016.geojson", "--size", "320x200", "--from", "2016-09-05", "-o", out}
+	if err := Render(args, &bytes.Buffer{}, &stderr); err != nil {
+		t.Fatalf("render: %v\n%s", err, stderr.String())
+	}
+	f, err := os.Open(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	img, err := png.Decode(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b := img.Bounds(); b.Dx() != 320 || b.Dy() != 200 {
+		t.Errorf("size %v", b)
+	}
+}
+
+func TestRenderUsageErrors(t *testing.T) {
+	for _, args := range [][]string{
+		{"--size", "big", "-o", "x.png"},
+		{"--bbox", "10,10,5,20", "-o", "x.png"},
+		{"--from", "2016-09-06", "--to", "2016-09-05", "-o", "x.png"},
+		{},
+	} {
+		if err := Render(args, &bytes.Buffer{}, &bytes.Buffer{}); !errors.Is(err, ErrUsage) {
+			t.Errorf("Render(%q) = %v, want ErrUsage", args, err)
+		}
+	}
+}
+
+func TestInspect(t *testing.T) {
+	dir := t.TempDir()
+	good := filepath.Join(dir, "good.geojson")
+	os.WriteFile(good, []byte(`{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Point","coordinates":[1,2]},"properties":{"name":"A","date":"2016-09"}}]}`), 0o644)
+	var out, errs bytes.Buffer
+	if err := Inspect([]string{good}, &out, &errs); err != nil {
+		t.Fatalf("inspect good file: %v", err)
+	}
+	for _, want := range []string{`"title":"A"`, `"start":"2016-09"`, `"end":"2016-09"`} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("output lacks %s: %s", want, out.String())
+		}
+	}
+	bad := filepath.Join(dir, "bad.geojson")
+	os.WriteFile(bad, []byte("{\"type\":\"FeatureCollection\",\"features\":[\n  {\"type\":\"Feature\",\"geometry\":null,\"properties\":{\"start\":\"soon\"}}\n]}"), 0o644)
+	out.Reset()
+	errs.Reset()
+	if err := Inspect([]string{bad}, &out, &errs); !errors.Is(err, ErrProblems) {
+		t.Fatalf("inspect bad file: %v, want ErrProblems", err)
+	}
+	if !strings.Contains(errs.String(), bad+":2:3: geojson: bad time") {
+		t.Errorf("problem not positioned: %s", errs.String())
+	}
+	if strings.Count(out.String(), "\n") != 1 {
+		t.Errorf("the bad record should still be printed: %q", out.String())
+	}
+	if err := Inspect([]string{filepath.Join(dir, "missing.json")}, &out, &errs); err == nil {
+		t.Error("missing file: no error")
+	}
+}

@@ -53,18 +53,23 @@ func blendMask(dst *image.RGBA, mask *image.Alpha, area image.Rectangle, c color
 			if a == 0 {
 				continue
 			}
-			d := dst.Pix[di : di+4 : di+4]
-			if a == 255 {
-				d[0], d[1], d[2], d[3] = c.R, c.G, c.B, 255
-				continue
-			}
-			na := 255 - a
-			d[0] = uint8((uint32(c.R)*a + uint32(d[0])*na) / 255)
-			d[1] = uint8((uint32(c.G)*a + uint32(d[1])*na) / 255)
-			d[2] = uint8((uint32(c.B)*a + uint32(d[2])*na) / 255)
-			d[3] = uint8(a + uint32(d[3])*na/255)
+			blendPixel(dst.Pix[di:di+4:di+4], c, a)
 		}
 	}
+}
+
+// blendPixel composites opaque colour c at coverage a (0–255) over the
+// RGBA pixel d.
+func blendPixel(d []uint8, c color.RGBA, a uint32) {
+	if a == 255 {
+		d[0], d[1], d[2], d[3] = c.R, c.G, c.B, 255
+		return
+	}
+	na := 255 - a
+	d[0] = uint8((uint32(c.R)*a + uint32(d[0])*na) / 255)
+	d[1] = uint8((uint32(c.G)*a + uint32(d[1])*na) / 255)
+	d[2] = uint8((uint32(c.B)*a + uint32(d[2])*na) / 255)
+	d[3] = uint8(a + uint32(d[3])*na/255)
 }
 
 // copies returns the horizontal world offsets (…, -1, 0, 1, …) at which the

@@ -71,12 +71,7 @@ func stamp(dst *image.RGBA, mask *image.Alpha, at orb.Point, c color.RGBA, alpha
 				continue
 			}
 			i := dst.PixOffset(x, y)
-			d := dst.Pix[i : i+4 : i+4]
-			na := 255 - a
-			d[0] = uint8((uint32(c.R)*a + uint32(d[0])*na) / 255)
-			d[1] = uint8((uint32(c.G)*a + uint32(d[1])*na) / 255)
-			d[2] = uint8((uint32(c.B)*a + uint32(d[2])*na) / 255)
-			d[3] = uint8(a + uint32(d[3])*na/255)
+			blendPixel(dst.Pix[i:i+4:i+4], c, a)
 		}
 	}
 }

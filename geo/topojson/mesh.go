@@ -15,17 +15,9 @@ import (
 // drawing them from the arcs rather than from each country's outline draws
 // every border once and leaves the coast to the coastline layer.
 func (t *Topology) Mesh(name string, keep func(a, b int) bool) (orb.MultiLineString, error) {
-	raw, ok := t.objects[name]
-	if !ok {
-		return nil, fmt.Errorf("%w: %q", ErrNoObject, name)
-	}
-	var g rawGeometry
-	if err := json.Unmarshal(raw, &g); err != nil {
-		return nil, fmt.Errorf("%w: %s: %v", ErrGeometry, name, err)
-	}
-	members := []rawGeometry{g}
-	if g.Type == "GeometryCollection" {
-		members = g.Geometries
+	members, err := t.members(name)
+	if err != nil {
+		return nil, err
 	}
 	users := make(map[int][]int) // arc index -> members using it
 	for i, m := range members {

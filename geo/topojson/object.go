@@ -20,17 +20,9 @@ type rawGeometry struct {
 // Object decodes the named object. A GeometryCollection yields one Geometry
 // per member; any other object yields itself.
 func (t *Topology) Object(name string) ([]Geometry, error) {
-	raw, ok := t.objects[name]
-	if !ok {
-		return nil, fmt.Errorf("%w: %q", ErrNoObject, name)
-	}
-	var g rawGeometry
-	if err := json.Unmarshal(raw, &g); err != nil {
-		return nil, fmt.Errorf("%w: %s: %v", ErrGeometry, name, err)
-	}
-	members := []rawGeometry{g}
-	if g.Type == "GeometryCollection" {
-		members = g.Geometries
+	members, err := t.members(name)
+	if err != nil {
+		return nil, err
 	}
 	out := make([]Geometry, 0, len(members))
 	for i, m := range members {
@@ -41,6 +33,23 @@ func (t *Topology) Object(name string) ([]Geometry, error) {
 		out = append(out, Geometry{ID: m.ID, Properties: m.Properties, Geometry: geom})
 	}
 	return out, nil
+}
+
+// members decodes the named object: the members of a GeometryCollection,
+// or the object itself.
+func (t *Topology) members(name string) ([]rawGeometry, error) {
+	raw, ok := t.objects[name]
+	if !ok {
+		return nil, fmt.Errorf("%w: %q", ErrNoObject, name)
+	}
+	var g rawGeometry
+	if err := json.Unmarshal(raw, &g); err != nil {
+		return nil, fmt.Errorf("%w: %s: %v", ErrGeometry, name, err)
+	}
+	if g.Type == "GeometryCollection" {
+		return g.Geometries, nil
+	}
+	return []rawGeometry{g}, nil
 }
 
 func (t *Topology) geometry(g rawGeometry) (orb.Geometry, error) {

@@ -13,7 +13,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 	"github.com/meridian-app/meridian/geo/basemap"
 	"github.com/meridian-app/meridian/geo/format"
@@ -177,43 +176,15 @@ func (u *UI) rows() int {
 	return len(u.data.Order)
 }
 
-func (u *UI) newRow() fyne.CanvasObject {
-	dot := canvas.NewCircle(color.Black)
-	date := widget.NewLabel("5 Sep 2016 – 11 Sep 2016")
-	date.TextStyle.Monospace = false
-	title := widget.NewLabel("")
-	title.Truncation = fyne.TextTruncateEllipsis
-	left := container.NewHBox(container.NewCenter(container.NewGridWrap(fyne.NewSize(12, 12), dot)), date)
-	return container.NewBorder(nil, nil, container.New(layout.NewCustomPaddedLayout(0, 0, 4, 0), left), nil, title)
-}
+func (u *UI) newRow() fyne.CanvasObject { return newEventRow() }
 
 // updateRow fills a list row; events outside the time window are greyed.
 func (u *UI) updateRow(row widget.ListItemID, o fyne.CanvasObject) {
 	i := u.data.Order[row]
 	e := &u.data.Result.Collection.Events[i]
-	border := o.(*fyne.Container)
-	title := border.Objects[0].(*widget.Label)
-	left := border.Objects[1].(*fyne.Container).Objects[0].(*fyne.Container)
-	dot := left.Objects[0].(*fyne.Container).Objects[0].(*fyne.Container).Objects[0].(*canvas.Circle)
-	date := left.Objects[1].(*widget.Label)
+	c := u.data.Marks.Color(i)
 	in := u.data.Marks.State(i, u.window) == render.Current
-	dot.FillColor = u.data.Marks.Color(i)
-	if !in {
-		c := u.data.Marks.Color(i)
-		dot.FillColor = color.NRGBA{c.R, c.G, c.B, 70}
-	}
-	dot.Refresh()
-	imp := widget.MediumImportance
-	if !in {
-		imp = widget.LowImportance
-	}
-	date.SetText(e.When.String())
-	date.Importance = imp
-	date.Refresh()
-	title.SetText(e.Title)
-	title.TextStyle.Bold = in
-	title.Importance = imp
-	title.Refresh()
+	o.(*eventRow).set(e.When.String(), e.Title, c, in)
 }
 
 // Content lays the parts out: map and slider on the left, list and detail

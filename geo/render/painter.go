@@ -20,6 +20,8 @@ type painter struct {
 	mask *image.Alpha
 	// dirty is the pixel area the current layer has touched.
 	dirty image.Rectangle
+	// buf holds one path's pixel points; reused so frames do not allocate.
+	buf []orb.Point
 }
 
 // minStep is the shortest segment, in pixels, worth drawing: shorter ones
@@ -133,7 +135,8 @@ func (p *painter) each(v Viewport, paths []mercator.Path, add func([]orb.Point))
 	s := v.Scale()
 	ox, oy := float64(v.Width)/2-v.Center[0]*s, float64(v.Height)/2-v.Center[1]*s
 	first, last := copies(v)
-	buf := make([]orb.Point, 0, 256)
+	buf := p.buf[:0]
+	defer func() { p.buf = buf[:0] }()
 	for k := first; k <= last; k++ {
 		kx := float64(k)
 		for i := range paths {

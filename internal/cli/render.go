@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"errors"
 	"flag"
 	"fmt"
 	"github.com/meridian-app/meridian/internal/dataset"
@@ -131,7 +130,7 @@ func parseWindow(from, to string) (render.Window, error) {
 		win.To = t.EndMilli().Float()
 	}
 	if win.From >= win.To {
-		return win, errors.Join(ErrUsage, fmt.Errorf("--from %s is not before --to %s", from, to))
+		return win, fmt.Errorf("%w: --from %s is not before --to %s", ErrUsage, from, to)
 	}
 	return win, nil
 }

@@ -81,10 +81,14 @@ func (t Time) String() string {
 		s = fmt.Sprintf("%d %s %s", l.Day, monthNames[l.Month][:3], s)
 	}
 	switch {
+	case l.Prec >= Millisecond:
+		s += fmt.Sprintf(" %02d:%02d:%02d.%03d", l.Hour, l.Minute, l.Second, l.Milli)
 	case l.Prec >= Second:
 		s += fmt.Sprintf(" %02d:%02d:%02d", l.Hour, l.Minute, l.Second)
-	case l.Prec >= Hour:
+	case l.Prec >= Minute:
 		s += fmt.Sprintf(" %02d:%02d", l.Hour, l.Minute)
+	case l.Prec == Hour:
+		s += fmt.Sprintf(" %02dh", l.Hour)
 	}
 	if l.Prec >= Hour && l.Zoned {
 		s += " " + zoneLabel(l.Offset)
@@ -129,4 +133,13 @@ func group(n int64) string {
 		out = append(out, c)
 	}
 	return string(out)
+}
+
+// UTC returns t shown in UTC: the same instant, with its offset dropped, so
+// String and ISO write it in UTC. Times without a zone are unchanged.
+func (t Time) UTC() Time {
+	if t.Zoned {
+		t.Offset = 0
+	}
+	return t
 }

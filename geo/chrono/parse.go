@@ -1,6 +1,7 @@
 package chrono
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"strconv"
@@ -24,12 +25,57 @@ func Parse(s string) (Time, error) {
 			break
 		}
 	}
-	t, err := parseISO(s)
+	if rest, ok := strings.CutSuffix(s, "?"); ok { // "1200?"
+		s, approx = strings.TrimSpace(rest), true
+	}
+	t, err := parseAny(s)
 	if err != nil {
 		return Time{}, fmt.Errorf("%w: %q", err, s)
 	}
 	t.Approx = approx
 	return t, nil
+}
+
+// parseAny tries ISO 8601, then year/month/day with slashes, then English.
+// A range error from a form that otherwise matched wins over a syntax error
+// from one that did not, so "2016-13" is reported as a bad month.
+func parseAny(s string) (Time, error) {
+	t, err := parseISO(s)
+	if err == nil || errors.Is(err, ErrRange) {
+		return t, err
+	}
+	if iso, ok := slashToISO(s); ok {
+		return parseISO(iso)
+	}
+	t, eerr := parseEnglish(s)
+	if eerr == nil || errors.Is(eerr, ErrRange) {
+		return t, eerr
+	}
+	return Time{}, err
+}
+
+// slashToISO rewrites "2016/09", "2016/9/5" and "2016/09/05 08:30" (as
+// spreadsheets and kepler.gl users write them) into ISO 8601.
+func slashToISO(s string) (string, bool) {
+	date, rest, _ := strings.Cut(s, " ")
+	parts := strings.Split(date, "/")
+	if len(parts) < 2 || len(parts) > 3 || len(parts[0]) < 4 || digits(parts[0]) != len(parts[0]) {
+		return "", false
+	}
+	out := parts[0]
+	for _, p := range parts[1:] {
+		if n := digits(p); n == 0 || n > 2 || n != len(p) {
+			return "", false
+		}
+		if len(p) == 1 {
+			p = "0" + p
+		}
+		out += "-" + p
+	}
+	if rest != "" {
+		out += "T" + rest
+	}
+	return out, true
 }
 
 // FromEpochMillis returns the UTC time ms milliseconds after the Unix epoch,
@@ -41,16 +87,24 @@ func FromEpochMillis(ms int64) Time {
 	return t
 }
 
-// FromNumber interprets a JSON number as a time: epoch milliseconds for large
-// values (as USGS and JavaScript write them), a year for small integers.
+// FromNumber interprets a JSON or spreadsheet number as a time:
+//   - a whole number of fewer than six digits is a year (-500, 1914, 2016);
+//   - a magnitude below 1e10 is Unix seconds (up to the year 2286);
+//   - anything larger is Unix milliseconds, as USGS feeds and JavaScript
+//     write them.
+//
+// The one ambiguity, millisecond stamps from September 1969 to April 1970,
+// is read as seconds; importers that know their unit call FromEpochMillis
+// or FromEpochSeconds instead.
 func FromNumber(f float64) (Time, error) {
-	if math.IsNaN(f) || math.IsInf(f, 0) {
+	switch a := math.Abs(f); {
+	case math.IsNaN(f) || math.IsInf(f, 0):
 		return Time{}, fmt.Errorf("%w: %v", ErrSyntax, f)
-	}
-	if f == math.Trunc(f) && math.Abs(f) < 100000 {
+	case f == math.Trunc(f) && a < 100000:
 		return Time{Year: int64(f), Prec: Year}, nil
-	}
-	if math.Abs(f) > 9e15 {
+	case a < 1e10:
+		return FromEpochSeconds(f)
+	case a > 9e15:
 		return Time{}, fmt.Errorf("%w: epoch milliseconds %v", ErrRange, f)
 	}
 	return FromEpochMillis(int64(math.Round(f))), nil
@@ -74,7 +128,7 @@ func parseISO(s string) (Time, error) {
 		return t, ErrSyntax
 	}
 	y, err := strconv.ParseInt(s[:n], 10, 64)
-	if err != nil {
+	if err != nil || y > MaxYear {
 		return t, ErrRange
 	}
 	t.Year, t.Prec, s = sign*y, Year, s[n:]
@@ -163,7 +217,7 @@ func parseZone(t Time, s string) (Time, error) {
 	// Store UTC: shift the wall clock back by the offset.
 	i := t.StartMilli()
 	i.Sec -= int64(off) * 60
-	u := fromInstant(i, t.Prec)
+	u := at(i, t.Prec)
 	u.Zoned, u.Offset = true, off
 	return u, nil
 }

@@ -44,7 +44,7 @@ func (s Span) Overlaps(from, to float64) bool {
 }
 
 // String formats the span for people: "5 Sep 2016", "3–5 Sep 2016",
-// "March 2011 – present", "1950 – 1960".
+// "March 2011 – ongoing", "1950s", "1914 – 1918". ParseSpan reads it back.
 func (s Span) String() string {
 	switch {
 	case s.IsZero():
@@ -56,9 +56,35 @@ func (s Span) String() string {
 	case s.End.IsZero() || s.End == s.Start:
 		return s.Start.String()
 	}
+	if d, ok := s.decade(); ok {
+		return d
+	}
 	a, b := s.Start.Local(), s.End.Local()
 	if a.Prec == Day && b.Prec == Day && a.Year == b.Year && a.Month == b.Month && !a.Approx && !b.Approx {
 		return strconv.Itoa(int(a.Day)) + "–" + b.String()
 	}
 	return s.Start.String() + " – " + s.End.String()
+}
+
+// decade names a span of whole years that is exactly a decade or a century
+// of the common era: "1950s", "1800s".
+func (s Span) decade() (string, bool) {
+	a, b := s.Start, s.End
+	if a.Prec != Year || b.Prec != Year || a.Approx != b.Approx || a.Year <= 0 || a.Year%10 != 0 {
+		return "", false
+	}
+	if b.Year-a.Year != 9 && (a.Year%100 != 0 || b.Year-a.Year != 99) {
+		return "", false
+	}
+	d := strconv.FormatInt(a.Year, 10) + "s"
+	if a.Approx {
+		d = "c. " + d
+	}
+	return d, true
+}
+
+// UTC returns the span with both ends shown in UTC.
+func (s Span) UTC() Span {
+	s.Start, s.End = s.Start.UTC(), s.End.UTC()
+	return s
 }

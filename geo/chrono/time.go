@@ -38,7 +38,8 @@ func (p Precision) String() string {
 // UTC, with the precision it was given at and the UTC offset it was written
 // in (so it can be shown in its own zone).
 //
-// Fields finer than Prec are zero. The zero Time is "no time".
+// Fields finer than Prec are zero, except where a zone offset of part of an
+// hour shifted them (see at). The zero Time is "no time".
 type Time struct {
 	Year   int64 // astronomical year: 0 is 1 BCE
 	Month  int8  // 1–12
@@ -54,6 +55,11 @@ type Time struct {
 	Approx bool
 	Prec   Precision
 }
+
+// MaxYear bounds the years Meridian accepts either side of year 0: a
+// hundred billion years, well past the age of the universe, while seconds
+// since 1970 still fit in an int64.
+const MaxYear = 100_000_000_000
 
 // Sentinel errors for parsing, to be tested with errors.Is.
 var (
@@ -127,22 +133,31 @@ func (t Time) next() Time {
 			n.Month, n.Year = 1, n.Year+1
 		}
 	case Day:
-		return fromInstant(Instant{Sec: t.StartMilli().Sec + 86400}, t.Prec)
+		return at(Instant{Sec: t.StartMilli().Sec + 86400}, t.Prec)
 	case Hour:
-		return fromInstant(Instant{Sec: t.StartMilli().Sec + 3600}, t.Prec)
+		return at(Instant{Sec: t.StartMilli().Sec + 3600}, t.Prec)
 	case Minute:
-		return fromInstant(Instant{Sec: t.StartMilli().Sec + 60}, t.Prec)
+		return at(Instant{Sec: t.StartMilli().Sec + 60}, t.Prec)
 	case Second:
-		return fromInstant(Instant{Sec: t.StartMilli().Sec + 1}, t.Prec)
+		return at(Instant{Sec: t.StartMilli().Sec + 1}, t.Prec)
 	case Millisecond:
 		i := t.StartMilli()
 		i.Milli++
 		if i.Milli == 1000 {
 			i.Sec, i.Milli = i.Sec+1, 0
 		}
-		return fromInstant(i, t.Prec)
+		return at(i, t.Prec)
 	}
 	return n
+}
+
+// at returns the UTC time at instant i with precision p, keeping every
+// field. Zoned times need this: "08h at +05:30" is 02:30 UTC, and the
+// minutes must survive for the hour to be shown at 08h again.
+func at(i Instant, p Precision) Time {
+	t := fromInstant(i, Millisecond)
+	t.Prec = p
+	return t
 }
 
 // FromInstant returns the UTC Time at instant i, truncated to precision p.

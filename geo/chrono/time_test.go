@@ -177,7 +177,7 @@ func TestFromNumber(t *testing.T) {
 }
 
 func FuzzParse(f *testing.F) {
-	for _, s := range []string{"2016", "2016-09-05T08:30+03:00", "-0043-03-15", "c. 1200", "2016-09-05 08:30:15.5Z", "+"} {
+	for _, s := range []string{"2016", "2016-09-05T08:30+03:00", "-0043-03-15", "c. 1200", "2016-09-05 08:30:15.5Z", "+", "September 5, 2016", "15 Mar 44 BCE", "2016/9/5", "5 Sep 2016 8:30 pm"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -192,6 +192,9 @@ func FuzzParse(f *testing.F) {
 		if back != tm {
 			t.Fatalf("Parse(%q) = %+v; re-parsed %q = %+v", s, tm, tm.ISO(), back)
 		}
-		_ = tm.String()
+		human, err := Parse(tm.String())
+		if err != nil || human != tm {
+			t.Fatalf("Parse(%q) = %+v; its String %q re-parses to %+v, %v", s, tm, tm.String(), human, err)
+		}
 	})
 }

@@ -64,19 +64,19 @@ func applyProps(e *event.Event, props map[string]any) []propProblem {
 	e.Category = text(categoryKeys)
 
 	if k, v, ok := lookup(props, startKeys); ok {
-		t, err := timeValue(v)
+		sp, err := spanValue(v)
 		if err != nil {
 			bad(ErrTime, "%s: %v (event kept undated; the text is kept under More)", k, err)
 		} else {
 			used[k] = true
-			e.When.Start = t
+			e.When = sp // "1950s" or "1914–1918" in start is a whole span
 		}
 	}
 	if k, v, ok := lookup(props, endKeys); ok && v != nil {
 		used[k] = true
 		if s, isStr := v.(string); isStr && openEnds[strings.ToLower(strings.TrimSpace(s))] {
 			e.When.Open = true
-		} else if t, err := timeValue(v); err != nil {
+		} else if t, err := endValue(v); err != nil {
 			used[k] = false
 			bad(ErrTime, "%s: %v (end ignored; the text is kept under More)", k, err)
 		} else if !e.When.Start.IsZero() && t.EndMilli().Less(e.When.Start.StartMilli()) {
@@ -135,22 +135,34 @@ func lookup(props map[string]any, keys []string) (string, any, bool) {
 	return "", nil, false
 }
 
-// timeValue parses a time written as text or as a number (epoch
-// milliseconds, or a year).
-func timeValue(v any) (chrono.Time, error) {
+// spanValue parses a time written as text (an instant, a partial date, or
+// a span such as "1950s") or as a number (epoch seconds or milliseconds, or
+// a year; see chrono.FromNumber).
+func spanValue(v any) (chrono.Span, error) {
 	switch v := v.(type) {
 	case string:
-		return chrono.Parse(v)
+		return chrono.ParseSpan(v)
 	case json.Number:
 		f, err := v.Float64()
 		if err != nil {
-			return chrono.Time{}, fmt.Errorf("%w: %s", chrono.ErrSyntax, v)
+			return chrono.Span{}, fmt.Errorf("%w: %s", chrono.ErrSyntax, v)
 		}
-		return chrono.FromNumber(f)
+		t, err := chrono.FromNumber(f)
+		return chrono.Span{Start: t}, err
 	case nil:
-		return chrono.Time{}, chrono.ErrEmpty
+		return chrono.Span{}, chrono.ErrEmpty
 	}
-	return chrono.Time{}, fmt.Errorf("%w: %v", chrono.ErrSyntax, v)
+	return chrono.Span{}, fmt.Errorf("%w: %v", chrono.ErrSyntax, v)
+}
+
+// endValue parses an end time; an end written as a span ("1970s") ends
+// where that span ends.
+func endValue(v any) (chrono.Time, error) {
+	sp, err := spanValue(v)
+	if !sp.End.IsZero() {
+		return sp.End, err
+	}
+	return sp.Start, err
 }
 
 // sources accepts a list of source objects or plain strings (a URL or a

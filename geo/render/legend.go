@@ -30,7 +30,7 @@ func (r *Renderer) DrawLegend(dst *image.RGBA) {
 		draw.Draw(dst, box, image.NewUniform(color.NRGBA{255, 255, 255, 230}), image.Point{}, draw.Over)
 		for i, c := range cats {
 			y := box.Min.Y + 4 + i*18 + 9
-			r.sprites.marker(dst, orb.Point{float64(box.Min.X + 14), float64(y)}, CategoryColor(i), false)
+			r.sprites.marker(dst, orb.Point{float64(box.Min.X + 14), float64(y)}, CategoryColor(i), false, 255)
 			text(dst, face, c, box.Min.X+26, y+4)
 		}
 	}

@@ -8,25 +8,46 @@ import (
 
 	"github.com/meridian-app/meridian/geo/event"
 	"github.com/meridian-app/meridian/geo/mercator"
+	"github.com/meridian-app/meridian/geo/timeindex"
 	"github.com/paulmach/orb"
 )
 
 // Window is the time window events are shown for, as seconds since the Unix
 // epoch, half-open [From, To). The zero Window is "all time".
+//
+// Trail is how long, in seconds, an event that ended before From stays on
+// the map, fading as it ages: 0 removes it at once, +Inf keeps every past
+// event, faded.
 type Window struct {
 	From, To float64
+	Trail    float64
 }
 
 // All reports whether the window shows every event, dated or not.
-func (w Window) All() bool { return w == Window{} }
+func (w Window) All() bool { return w.From == 0 && w.To == 0 }
+
+// pastAlpha is the opacity of a faded event that has just ended.
+const pastAlpha = 110
+
+// fade returns the opacity (0–pastAlpha) of an event that ended at hi.
+func (w Window) fade(hi float64) uint32 {
+	age := w.From - hi
+	switch {
+	case age < 0 || age > w.Trail || w.Trail == 0:
+		return 0
+	case math.IsInf(w.Trail, 1):
+		return pastAlpha
+	}
+	return uint32(math.Ceil(pastAlpha * (1 - age/w.Trail)))
+}
 
 // State is how an event relates to the time window.
 type State uint8
 
 // Event states, in the order they are drawn (later on top).
 const (
-	Hidden  State = iota // starts after the window, or is undated
-	Past                 // ended before the window: drawn faded
+	Hidden  State = iota // starts after the window, is undated, or ended before the trail
+	Past                 // ended before the window, within its trail: drawn faded
 	Current              // overlaps the window
 )
 
@@ -42,6 +63,7 @@ type Marks struct {
 	color      []color.RGBA // per event
 	shapes     [][]mercator.Path
 	areas      []bool // shapes are closed rings to fill
+	index      *timeindex.Index
 }
 
 // NewMarks prepares collection c.
@@ -66,8 +88,15 @@ func NewMarks(c *event.Collection) *Marks {
 			}
 		}
 	}
+	m.index = timeindex.New(m.lo, m.hi)
 	return m
 }
+
+// Index returns the time index of the events, for histograms and windows.
+func (m *Marks) Index() *timeindex.Index { return m.index }
+
+// Bounds returns event i's time as [lo, hi) seconds (see chrono.Span.Bounds).
+func (m *Marks) Bounds(i int) (lo, hi float64) { return m.lo[i], m.hi[i] }
 
 // Len returns the number of events.
 func (m *Marks) Len() int { return len(m.anchor) }
@@ -84,7 +113,7 @@ func (m *Marks) State(i int, w Window) State {
 		return Hidden
 	case m.lo[i] < w.To && m.hi[i] > w.From:
 		return Current
-	case m.hi[i] <= w.From:
+	case m.hi[i] <= w.From && w.fade(m.hi[i]) > 0:
 		return Past
 	}
 	return Hidden
@@ -120,36 +149,63 @@ func nearestCopy(v Viewport, a orb.Point, px orb.Point) orb.Point {
 	return q
 }
 
-// drawMarks draws every event in view: shapes, then faded past markers,
-// then current markers, then the selected one.
+// drawMarks draws the events of window w in view: shapes, then faded past
+// markers, then current markers, then the selected one. The time index
+// finds the window's events, so a frame costs what it shows, not what the
+// file holds.
 func (r *Renderer) drawMarks(dst *image.RGBA, v Viewport, w Window, selected int) {
 	m := r.Marks
 	if m == nil {
 		return
 	}
-	for i := range m.shapes {
-		if m.shapes[i] != nil && m.State(i, w) == Current {
-			r.drawShape(dst, v, i)
+	past, current := r.pastBuf[:0], r.visBuf[:0]
+	if w.All() {
+		current = allEvents(current, m.Len())
+	} else {
+		current = m.index.Visible(w.From, w.To, current)
+		if w.Trail > 0 {
+			past = m.index.Ended(w.From-w.Trail, w.From, past)
+		}
+	}
+	r.pastBuf, r.visBuf = past, current
+	for _, i := range current {
+		if m.shapes[i] != nil {
+			r.drawShape(dst, v, int(i))
 		}
 	}
 	first, last := copies(v)
-	for _, st := range []State{Past, Current} {
-		for i, a := range m.anchor {
-			if math.IsNaN(a[0]) || i == selected || m.State(i, w) != st {
+	stampAll := func(list []int32, faded bool) {
+		for _, i := range list {
+			a := m.anchor[i]
+			if math.IsNaN(a[0]) || int(i) == selected {
 				continue
+			}
+			alpha := uint32(255)
+			if faded {
+				alpha = w.fade(m.hi[i])
 			}
 			for k := first; k <= last; k++ {
 				q := v.ToPixel(orb.Point{a[0] + float64(k), a[1]})
-				r.sprites.marker(dst, q, m.color[i], st == Past)
+				r.sprites.marker(dst, q, m.color[i], faded, alpha)
 			}
 		}
 	}
+	stampAll(past, true)
+	stampAll(current, false)
 	if selected >= 0 && selected < m.Len() && !math.IsNaN(m.anchor[selected][0]) && m.State(selected, w) != Hidden {
 		for k := first; k <= last; k++ {
 			q := v.ToPixel(orb.Point{m.anchor[selected][0] + float64(k), m.anchor[selected][1]})
 			r.sprites.selected(dst, q, m.color[selected])
 		}
 	}
+}
+
+// allEvents appends 0…n-1 to dst.
+func allEvents(dst []int32, n int) []int32 {
+	for i := range n {
+		dst = append(dst, int32(i))
+	}
+	return dst
 }
 
 // drawShape draws a line or area event: a 2.5 px line, or a translucent

@@ -79,7 +79,7 @@ func TestStatesAndPick(t *testing.T) {
 	c := sample(t)
 	m := NewMarks(c)
 	from, to := span("2016-09-05")
-	w := Window{From: from, To: to}
+	w := Window{From: from, To: to, Trail: math.Inf(1)}
 	want := map[string]State{
 		"syrian-war": Current, "russia-pulls-back": Past, "g20-talks-fall-short": Past,
 		"talks-continue": Current, "tartous-bombings": Current, "aleppo-ceasefire-hope": Current, "douma-stronghold": Current,
@@ -110,7 +110,7 @@ func TestGolden(t *testing.T) {
 		frame Frame
 	}{
 		{"sample-fit", Frame{View: Fit(b, 640, 360, 24, 12), Selected: -1}},
-		{"sample-world-window", Frame{View: Viewport{Center: orb.Point{0.5, 0.45}, Zoom: 1.3, Width: 640, Height: 360}, Window: Window{From: from, To: to}, Selected: 4}},
+		{"sample-world-window", Frame{View: Viewport{Center: orb.Point{0.5, 0.45}, Zoom: 1.3, Width: 640, Height: 360}, Window: Window{From: from, To: to, Trail: math.Inf(1)}, Selected: 4}},
 		{"pacific-antimeridian", Frame{View: Viewport{Center: orb.Point{1.0, 0.3}, Zoom: 2.5, Width: 480, Height: 320}, Selected: -1}},
 	}
 	r := NewRenderer(basemap.Default(), NewMarks(c))
@@ -201,10 +201,36 @@ func BenchmarkFrameSample1080p(b *testing.B) {
 		b.ReportAllocs()
 		lo, hi, _ := c.TimeRange()
 		for i := 0; b.Loop(); i++ {
-			w := Window{From: lo + float64(i%100)*(hi-lo)/100, To: hi}
+			w := Window{From: lo + float64(i%100)*(hi-lo)/100, To: hi, Trail: math.Inf(1)}
 			if err := r.Draw(img, Frame{View: v, Window: w, Selected: -1}); err != nil {
 				b.Fatal(err)
 			}
 		}
 	})
+}
+
+func TestTrailFades(t *testing.T) {
+	const day = 86400.0
+	w := Window{From: 10 * day, To: 11 * day, Trail: 4 * day}
+	tests := []struct {
+		ended float64
+		want  uint32
+	}{
+		{10 * day, pastAlpha}, // just ended
+		{8 * day, pastAlpha / 2},
+		{7 * day, 28}, // a quarter of the trail left
+		{5 * day, 0}, // older than the trail: gone
+		{11 * day, 0},
+	}
+	for _, tt := range tests {
+		if got := w.fade(tt.ended); got != tt.want {
+			t.Errorf("fade(ended day %v) = %d, want %d", tt.ended/day, got, tt.want)
+		}
+	}
+	if (Window{From: 1, To: 2}).fade(0.5) != 0 {
+		t.Error("a zero trail kept a past event")
+	}
+	if (Window{From: 1e12, To: 2e12, Trail: math.Inf(1)}).fade(0) != pastAlpha {
+		t.Error("an endless trail faded an event out")
+	}
 }

@@ -26,6 +26,9 @@ type Renderer struct {
 	sprites  sprites
 	base     *image.RGBA
 	baseView Viewport
+	// visBuf and pastBuf hold a frame's event lists between frames, so
+	// that drawing does not allocate.
+	visBuf, pastBuf []int32
 }
 
 // NewRenderer returns a renderer for the given basemap and events.

@@ -79,10 +79,10 @@ func stamp(dst *image.RGBA, mask *image.Alpha, at orb.Point, c color.RGBA, alpha
 var white = color.RGBA{255, 255, 255, 255}
 
 // marker draws an event: a coloured disc with a white halo, or a small
-// translucent disc for an event that is already over.
-func (s *sprites) marker(dst *image.RGBA, at orb.Point, c color.RGBA, past bool) {
+// disc of opacity alpha for an event that is already over.
+func (s *sprites) marker(dst *image.RGBA, at orb.Point, c color.RGBA, past bool, alpha uint32) {
 	if past {
-		stamp(dst, s.past, at, c, 110)
+		stamp(dst, s.past, at, c, alpha)
 		return
 	}
 	stamp(dst, s.halo, at, white, 255)

@@ -6,6 +6,7 @@ import (
 	"github.com/meridian-app/meridian/internal/dataset"
 	"image/png"
 	"io"
+	"math"
 	"os"
 	"strconv"
 	"strings"
@@ -114,7 +115,7 @@ func parseWindow(from, to string) (render.Window, error) {
 	if from == "" && to == "" {
 		return render.Window{}, nil
 	}
-	win := render.Window{From: -1e300, To: 1e300}
+	win := render.Window{From: -1e300, To: 1e300, Trail: math.Inf(1)}
 	if from != "" {
 		t, err := chrono.Parse(from)
 		if err != nil {

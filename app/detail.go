@@ -11,15 +11,16 @@ import (
 
 // detailMarkdown writes what the detail panel shows for e: title, date at
 // its own precision, place, coordinates, category, the summary as the
-// source wrote it (Markdown), sources, and every other property.
-func detailMarkdown(e *event.Event) string {
+// source wrote it (Markdown), sources, and every other property. Times are
+// shown in the zone the source gave, or in UTC when utc is set.
+func detailMarkdown(e *event.Event, utc bool) string {
 	var b strings.Builder
 	title := e.Title
 	if title == "" {
 		title = "(untitled event)"
 	}
 	fmt.Fprintf(&b, "## %s\n\n", escape(title))
-	fmt.Fprintf(&b, "**When:** %s\n\n", escape(e.When.String()))
+	fmt.Fprintf(&b, "**When:** %s\n\n", escape(spanText(e.When, utc)))
 	if e.Place != "" {
 		fmt.Fprintf(&b, "**Place:** %s\n\n", escape(e.Place))
 	}

@@ -32,6 +32,11 @@ type MapView struct {
 	pxScale  float64 // image pixels per Fyne unit
 	// OnFirstFrame, if set, is called after the first frame with data.
 	OnFirstFrame func()
+	// OnKey and OnRune, if set, see keys first and report whether they
+	// used them: the window-wide timeline keys work while the map has
+	// focus.
+	OnKey  func(fyne.KeyName) bool
+	OnRune func(rune) bool
 }
 
 var (
@@ -173,8 +178,13 @@ func (m *MapView) FocusLost()   {}
 // panStep is how far an arrow key moves the map, in Fyne units.
 const panStep = 80
 
-// TypedKey pans with the arrows and fits with Home.
+// TypedKey pans with the arrows and fits with Home, after offering the key
+// to OnKey. Zoom keys arrive as runes (TypedRune), so that a key that also
+// types a character is not acted on twice.
 func (m *MapView) TypedKey(ev *fyne.KeyEvent) {
+	if m.OnKey != nil && m.OnKey(ev.Name) {
+		return
+	}
 	switch ev.Name {
 	case fyne.KeyLeft:
 		m.PanBy(panStep, 0)
@@ -186,17 +196,17 @@ func (m *MapView) TypedKey(ev *fyne.KeyEvent) {
 		m.PanBy(0, -panStep)
 	case fyne.KeyHome:
 		m.FitData()
-	case fyne.KeyPlus, fyne.KeyEqual:
-		m.ZoomBy(0.5)
-	case fyne.KeyMinus:
-		m.ZoomBy(-0.5)
 	}
 }
 
-// TypedRune zooms with + and -, fits with 0.
+// TypedRune zooms with + and -, fits with 0, after offering the rune to
+// OnRune.
 func (m *MapView) TypedRune(r rune) {
+	if m.OnRune != nil && m.OnRune(r) {
+		return
+	}
 	switch r {
-	case '+':
+	case '+', '=':
 		m.ZoomBy(0.5)
 	case '-':
 		m.ZoomBy(-0.5)

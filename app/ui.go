@@ -8,13 +8,13 @@ package app
 import (
 	"fmt"
 	"image/color"
-	"math"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 	"github.com/meridian-app/meridian/geo/basemap"
+	"github.com/meridian-app/meridian/geo/chrono"
 	"github.com/meridian-app/meridian/geo/format"
 	"github.com/meridian-app/meridian/geo/render"
 	"github.com/paulmach/orb"
@@ -29,40 +29,33 @@ type Dataset struct {
 	Order      []int // event indexes, chronological
 	Bound      orb.Bound
 	Placed     bool
-	Lo, Hi     float64
-	Dated      bool
-	Ticks      []Tick
 	Categories []string
 }
 
 // Prepare does the bulk work for a loaded result: projection, ordering,
-// time range. Call it from a background goroutine.
+// the time index. Call it from a background goroutine.
 func Prepare(name string, res *format.Result) *Dataset {
 	c := res.Collection
 	d := &Dataset{Name: name, Result: res, Marks: render.NewMarks(c), Order: c.Chronological(), Categories: c.Categories()}
 	d.Bound, d.Placed = c.Bound()
-	d.Lo, d.Hi, d.Dated = c.TimeRange()
-	for i := range c.Events {
-		if lo, _ := c.Events[i].When.Bounds(); !c.Events[i].When.IsZero() && !math.IsInf(lo, 0) {
-			d.Ticks = append(d.Ticks, Tick{At: lo, Color: d.Marks.Color(i)})
-		}
-	}
 	return d
 }
 
 // UI is the main window's content and the state that links its parts.
 type UI struct {
-	Map    *MapView
-	Slider *TimeSlider
-	List   *widget.List
-	Detail *widget.RichText
-	Legend *fyne.Container
-	Status *widget.Label
+	Map      *MapView
+	Timeline *Timeline
+	Controls *Controls
+	List     *widget.List
+	Detail   *widget.RichText
+	Legend   *fyne.Container
+	Status   *widget.Label
 
 	data     *Dataset
 	rowOf    []int // event index -> list row
 	selected int
 	window   render.Window
+	utc      bool // show times in UTC rather than each event's own zone
 }
 
 // NewUI builds the widgets around an empty map.
@@ -70,8 +63,10 @@ func NewUI() *UI {
 	u := &UI{selected: -1}
 	u.Map = NewMapView(render.NewRenderer(basemap.Default(), nil))
 	u.Map.OnSelected = u.Select
-	u.Slider = NewTimeSlider()
-	u.Slider.OnChanged = u.setWindow
+	u.Timeline = NewTimeline()
+	u.Timeline.OnWindow = u.setWindow
+	u.Timeline.OnSelected = u.Select
+	u.Controls = newControls(u)
 	u.Detail = widget.NewRichTextFromMarkdown("Select an event on the map or in the list.")
 	u.Detail.Wrapping = fyne.TextWrapWord
 	u.Legend = container.NewHBox()
@@ -94,7 +89,8 @@ func (u *UI) SetData(d *Dataset) {
 		u.rowOf[i] = row
 	}
 	u.Map.SetMarks(d.Marks, d.Bound, d.Placed)
-	u.Slider.SetRange(d.Lo, d.Hi, d.Ticks)
+	u.Timeline.SetData(d.Marks)
+	u.Controls.setWindowText()
 	u.List.UnselectAll()
 	u.List.Refresh()
 	u.Detail.ParseMarkdown(u.overview())
@@ -143,6 +139,7 @@ func (u *UI) Select(i int) {
 	}
 	u.selected = i
 	u.Map.SetSelected(i)
+	u.Timeline.SetSelected(i)
 	if i < 0 {
 		u.List.UnselectAll()
 		u.Detail.ParseMarkdown(u.overview())
@@ -151,7 +148,7 @@ func (u *UI) Select(i int) {
 	row := u.rowOf[i]
 	u.List.Select(row)
 	u.List.ScrollTo(row)
-	u.Detail.ParseMarkdown(detailMarkdown(&u.data.Result.Collection.Events[i]))
+	u.Detail.ParseMarkdown(detailMarkdown(&u.data.Result.Collection.Events[i], u.utc))
 	unlink(u.Detail)
 	u.Detail.Refresh()
 }
@@ -159,14 +156,28 @@ func (u *UI) Select(i int) {
 // Selected returns the selected event index, or -1.
 func (u *UI) Selected() int { return u.selected }
 
+// setWindow shows the timeline's window on the map and in the list. A
+// window over all the data shows everything, undated events included.
 func (u *UI) setWindow(from, to float64) {
-	if u.Slider.Full() {
+	if u.Timeline.Full() {
 		u.window = render.Window{}
 	} else {
-		u.window = render.Window{From: from, To: to}
+		u.window = render.Window{From: from, To: to, Trail: u.Controls.trail(to - from)}
 	}
 	u.Map.SetWindow(u.window)
 	u.List.Refresh()
+	u.Controls.setWindowText()
+}
+
+// SetUTC shows every time in UTC (true) or in the zone it was written in.
+func (u *UI) SetUTC(on bool) {
+	u.utc = on
+	u.List.Refresh()
+	if i := u.selected; i >= 0 {
+		u.selected = -1
+		u.Select(i)
+	}
+	u.Controls.setWindowText()
 }
 
 func (u *UI) rows() int {
@@ -184,13 +195,13 @@ func (u *UI) updateRow(row widget.ListItemID, o fyne.CanvasObject) {
 	e := &u.data.Result.Collection.Events[i]
 	c := u.data.Marks.Color(i)
 	in := u.data.Marks.State(i, u.window) == render.Current
-	o.(*eventRow).set(e.When.String(), e.Title, c, in)
+	o.(*eventRow).set(spanText(e.When, u.utc), e.Title, c, in)
 }
 
 // Content lays the parts out: map and slider on the left, list and detail
 // on the right, tools and legend on top.
 func (u *UI) Content(tools fyne.CanvasObject) fyne.CanvasObject {
-	left := container.NewBorder(nil, container.NewVBox(u.Slider, u.Status), nil, nil, u.Map)
+	left := container.NewBorder(nil, container.NewVBox(u.Timeline, u.Controls.Bar, u.Status), nil, nil, u.Map)
 	detail := container.NewVScroll(container.NewPadded(u.Detail))
 	right := container.NewVSplit(u.List, detail)
 	right.SetOffset(0.45)
@@ -198,4 +209,12 @@ func (u *UI) Content(tools fyne.CanvasObject) fyne.CanvasObject {
 	split.SetOffset(0.68)
 	top := container.NewBorder(nil, nil, tools, nil, container.NewHScroll(u.Legend))
 	return container.NewBorder(container.NewVBox(top, widget.NewSeparator()), nil, nil, nil, split)
+}
+
+// spanText formats a span in its own zone, or in UTC.
+func spanText(s chrono.Span, utc bool) string {
+	if utc {
+		s = s.UTC()
+	}
+	return s.String()
 }

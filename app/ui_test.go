@@ -3,6 +3,7 @@ package app
 import (
 	"bytes"
 	"image"
+	"math"
 	"strings"
 	"testing"
 
@@ -12,7 +13,6 @@ import (
 	"github.com/meridian-app/meridian/assets"
 	"github.com/meridian-app/meridian/geo/chrono"
 	"github.com/meridian-app/meridian/geo/format/geojson"
-	"github.com/meridian-app/meridian/geo/render"
 	"github.com/paulmach/orb"
 )
 
@@ -120,22 +120,18 @@ func near(c [3]uint8, want [3]uint8) bool {
 	return true
 }
 
-func TestSliderWindowHidesMarkers(t *testing.T) {
+func TestTimelineWindowHidesMarkers(t *testing.T) {
 	u, w := newTestUI(t)
 	tartous := orb.Point{35.88659, 34.88902}
 	blue := [3]uint8{0, 114, 178} // "attack" is the first category
 	if c := mapPixel(t, u, w, tartous); !near(c, blue) {
 		t.Fatalf("Tartous marker colour %v before narrowing the window, want %v", c, blue)
 	}
-	day := func(s string) (float64, float64) {
-		tm, _ := chrono.Parse(s)
-		return chrono.Span{Start: tm}.Bounds()
-	}
-	from, _ := day("2016-09-03")
-	_, to := day("2016-09-04")
-	u.Slider.SetWindow(from, to)
-	if u.Map.frame.Window != (render.Window{From: from, To: to}) {
-		t.Fatalf("map window %+v", u.Map.frame.Window)
+	from, _ := daySpan("2016-09-03")
+	_, to := daySpan("2016-09-04")
+	u.Timeline.SetWindow(from, to)
+	if got := u.Map.frame.Window; got.From != from || got.To != to || !math.IsInf(got.Trail, 1) {
+		t.Fatalf("map window %+v", got)
 	}
 	if c := mapPixel(t, u, w, tartous); near(c, blue) {
 		t.Errorf("Tartous (5 Sep) still drawn for a 3–4 Sep window: %v", c)
@@ -146,25 +142,9 @@ func TestSliderWindowHidesMarkers(t *testing.T) {
 	}
 }
 
-func TestSliderDragMovesWindow(t *testing.T) {
-	u, _ := newTestUI(t)
-	s := u.Slider
-	width := s.Size().Width
-	// Drag the end handle to the middle of the track.
-	s.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: fyne.NewPos(width-sliderPad, 10)}})
-	s.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: fyne.NewPos(width/2, 10)}})
-	s.DragEnd()
-	mid := s.Min + (s.Max-s.Min)/2
-	if d := s.To - mid; d > (s.Max-s.Min)/50 || d < -(s.Max-s.Min)/50 {
-		t.Errorf("end at %v, want about %v", s.To, mid)
-	}
-	if s.From != s.Min {
-		t.Errorf("start moved to %v", s.From)
-	}
-	tartous := indexOf(u, "tartous-bombings")
-	if st := u.data.Marks.State(tartous, u.Map.frame.Window); st != render.Hidden {
-		t.Errorf("Tartous (2016) state %v with the window ending mid-2013", st)
-	}
+func daySpan(s string) (float64, float64) {
+	tm, _ := chrono.Parse(s)
+	return chrono.Span{Start: tm}.Bounds()
 }
 
 func TestTapMarkerSelectsEverywhere(t *testing.T) {

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"github.com/meridian-app/meridian/assets"
@@ -42,7 +43,7 @@ func Run(opt Options) {
 	}
 	open := func(path string) { load(u, w, opt.Load, path) }
 	w.SetContent(u.Content(toolbar(u, w, open)))
-	forwardKeys(w, u.Map)
+	bindKeys(w, u)
 	w.Resize(fyne.NewSize(1400, 860))
 	open(opt.Path)
 	w.ShowAndRun()
@@ -124,18 +125,23 @@ func showAbout(w fyne.Window) {
 	dialog.ShowCustom("About Meridian", "Close", newSizedScroll(rt, fyne.NewSize(560, 380)), w)
 }
 
-// forwardKeys sends keys typed while no widget has focus to the map, so
-// that arrows and +/- work without clicking the map first.
-func forwardKeys(w fyne.Window, m *MapView) {
+// bindKeys makes the keyboard work without clicking anything first: keys
+// typed while no widget has focus go to the timeline's window-wide keys
+// (space, [, ], Home, End) and then to the map (arrows, +, -, 0); Ctrl+G
+// goes to the jump-to-date box.
+func bindKeys(w fyne.Window, u *UI) {
 	c := w.Canvas()
+	u.Map.OnKey, u.Map.OnRune = u.Timeline.ShortcutKey, u.Timeline.ShortcutRune
 	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
 		if c.Focused() == nil {
-			m.TypedKey(ev)
+			u.Map.TypedKey(ev)
 		}
 	})
 	c.SetOnTypedRune(func(r rune) {
 		if c.Focused() == nil {
-			m.TypedRune(r)
+			u.Map.TypedRune(r)
 		}
 	})
+	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyG, Modifier: fyne.KeyModifierShortcutDefault},
+		func(fyne.Shortcut) { u.Controls.FocusJump() })
 }

@@ -219,7 +219,7 @@ func TestTrailFades(t *testing.T) {
 		{10 * day, pastAlpha}, // just ended
 		{8 * day, pastAlpha / 2},
 		{7 * day, 28}, // a quarter of the trail left
-		{5 * day, 0}, // older than the trail: gone
+		{5 * day, 0},  // older than the trail: gone
 		{11 * day, 0},
 	}
 	for _, tt := range tests {

@@ -73,7 +73,9 @@ func (s Span) decade() (string, bool) {
 	if a.Prec != Year || b.Prec != Year || a.Approx != b.Approx || a.Year <= 0 || a.Year%10 != 0 {
 		return "", false
 	}
-	if b.Year-a.Year != 9 && (a.Year%100 != 0 || b.Year-a.Year != 99) {
+	// "1900s" reads as a century, so 1900–1909 is not called that.
+	century := a.Year%100 == 0
+	if (century && b.Year-a.Year != 99) || (!century && b.Year-a.Year != 9) {
 		return "", false
 	}
 	d := strconv.FormatInt(a.Year, 10) + "s"

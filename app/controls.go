@@ -28,25 +28,25 @@ type Controls struct {
 	trailFactor float64
 }
 
-// speeds are the playback choices: data time per real second, or the
-// whole range in a number of seconds.
+// speeds are the playback choices: data time per real second ("1 year/s"),
+// or the whole data range in a number of seconds ("All in 30 s").
 var speeds = []struct {
 	label   string
 	perSec  float64
 	wholeIn float64
 }{
-	{"Whole range in 10 s", 0, 10},
-	{"Whole range in 30 s", 0, 30},
-	{"Whole range in 60 s", 0, 60},
-	{"1 hour per second", timeaxis.Hour, 0},
-	{"1 day per second", timeaxis.Day, 0},
-	{"1 week per second", 7 * timeaxis.Day, 0},
-	{"1 month per second", timeaxis.Year / 12, 0},
-	{"1 year per second", timeaxis.Year, 0},
-	{"10 years per second", 10 * timeaxis.Year, 0},
-	{"100 years per second", 100 * timeaxis.Year, 0},
-	{"1,000 years per second", 1e3 * timeaxis.Year, 0},
-	{"1 million years per second", 1e6 * timeaxis.Year, 0},
+	{"All in 10 s", 0, 10},
+	{"All in 30 s", 0, 30},
+	{"All in 60 s", 0, 60},
+	{"1 hour/s", timeaxis.Hour, 0},
+	{"1 day/s", timeaxis.Day, 0},
+	{"1 week/s", 7 * timeaxis.Day, 0},
+	{"1 month/s", timeaxis.Year / 12, 0},
+	{"1 year/s", timeaxis.Year, 0},
+	{"10 years/s", 10 * timeaxis.Year, 0},
+	{"100 years/s", 100 * timeaxis.Year, 0},
+	{"1,000 years/s", 1e3 * timeaxis.Year, 0},
+	{"1 million years/s", 1e6 * timeaxis.Year, 0},
 }
 
 // trails are how long ended events stay on the map, in window lengths.
@@ -101,8 +101,9 @@ func newControls(u *UI) *Controls {
 	c.UTC = widget.NewCheck("UTC", u.SetUTC)
 	c.Shown = widget.NewLabel("")
 	c.Shown.Truncation = fyne.TextTruncateEllipsis
-	jump := container.NewGridWrap(fyne.NewSize(230, c.Jump.MinSize().Height), c.Jump)
-	left := container.NewHBox(c.Play, c.Loop, c.Speed, c.Trail, jump, c.UTC)
+	h := c.Jump.MinSize().Height
+	sized := func(w float32, o fyne.CanvasObject) fyne.CanvasObject { return container.NewGridWrap(fyne.NewSize(w, h), o) }
+	left := container.NewHBox(c.Play, c.Loop, sized(170, c.Speed), sized(160, c.Trail), sized(230, c.Jump), c.UTC)
 	c.Bar = container.NewBorder(nil, nil, left, nil, c.Shown)
 	return c
 }

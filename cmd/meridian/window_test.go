@@ -137,6 +137,7 @@ func checkScreenshot(t *testing.T, img image.Image) {
 		t.Fatalf("no map on screen: basemap colours cover only %v", box)
 	}
 	t.Logf("map at %v", box)
+	checkTimeline(t, img, box)
 	bound := orb.Bound{Min: orb.Point{35.88659, 30.29365}, Max: orb.Point{120.16142, 36.20124}}
 	v := render.Fit(bound, box.Dx(), box.Dy(), 40, 10)
 	for _, m := range []struct {
@@ -164,4 +165,35 @@ func findNear(img image.Image, x, y, r int, want [3]int) bool {
 		}
 	}
 	return false
+}
+
+// checkTimeline looks under the map for the timeline strip: rows in its
+// background colour (plain, or tinted by the time window) across most of
+// the map's width, and the window's blue handles.
+func checkTimeline(t *testing.T, img image.Image, mapBox image.Rectangle) {
+	plain, tinted := [3]int{246, 246, 243}, [3]int{213, 228, 234}
+	handle := [3]int{0, 114, 178}
+	strip, handles := 0, 0
+	for y := mapBox.Max.Y; y < min(mapBox.Max.Y+90, img.Bounds().Max.Y); y++ {
+		n := 0
+		for x := mapBox.Min.X; x < mapBox.Max.X; x++ {
+			c := rgb(img, x, y)
+			switch {
+			case close(c, plain, 3) || close(c, tinted, 6):
+				n++
+			case close(c, handle, 6):
+				handles++
+			}
+		}
+		if n > mapBox.Dx()/2 {
+			strip++
+		}
+	}
+	t.Logf("timeline: %d rows in its colours, %d handle pixels", strip, handles)
+	if strip < 20 {
+		t.Errorf("no timeline under the map: %d rows in its colours", strip)
+	}
+	if handles < 20 {
+		t.Errorf("no time-window handles on the timeline: %d pixels", handles)
+	}
 }

@@ -102,7 +102,9 @@ func newControls(u *UI) *Controls {
 	c.Shown = widget.NewLabel("")
 	c.Shown.Truncation = fyne.TextTruncateEllipsis
 	h := c.Jump.MinSize().Height
-	sized := func(w float32, o fyne.CanvasObject) fyne.CanvasObject { return container.NewGridWrap(fyne.NewSize(w, h), o) }
+	sized := func(w float32, o fyne.CanvasObject) fyne.CanvasObject {
+		return container.NewGridWrap(fyne.NewSize(w, h), o)
+	}
 	left := container.NewHBox(c.Play, c.Loop, sized(170, c.Speed), sized(160, c.Trail), sized(230, c.Jump), c.UTC)
 	c.Bar = container.NewBorder(nil, nil, left, nil, c.Shown)
 	return c

@@ -44,7 +44,7 @@ type group struct {
 // New indexes events whose bounds are lo[i], hi[i]. Events with a NaN
 // bound, or with no bound at all (-Inf, +Inf), are undated and left out.
 func New(lo, hi []float64) *Index {
-	var all []keyed
+	all := make([]keyed, 0, len(lo))
 	for i := range lo {
 		if dated(lo[i], hi[i]) {
 			all = append(all, keyed{hi[i], int32(i)})
@@ -58,15 +58,19 @@ func New(lo, hi []float64) *Index {
 		all[k].key = lo[e.i]
 	}
 	slices.SortFunc(all, byKey)
-	groups := map[float64]*group{}
+	// Size each duration group first, so building a million-event index
+	// allocates each array once.
+	sizes := map[float64]int{}
+	for _, e := range all {
+		sizes[lengthLimit(hi[e.i]-lo[e.i])]++
+	}
+	groups := make(map[float64]*group, len(sizes))
+	for lim, n := range sizes {
+		groups[lim] = &group{limit: lim, starts: make([]float64, 0, n), ends: make([]float64, 0, n), indexes: make([]int32, 0, n)}
+	}
 	for k, e := range all {
 		x.starts[k] = e.key
-		lim := lengthLimit(hi[e.i] - lo[e.i])
-		g := groups[lim]
-		if g == nil {
-			g = &group{limit: lim}
-			groups[lim] = g
-		}
+		g := groups[lengthLimit(hi[e.i]-lo[e.i])]
 		g.starts, g.ends, g.indexes = append(g.starts, e.key), append(g.ends, hi[e.i]), append(g.indexes, e.i)
 	}
 	for _, g := range groups {

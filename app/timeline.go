@@ -153,8 +153,15 @@ func (t *Timeline) Step(n float64) {
 }
 
 // JumpTo moves the window to [lo, hi): to the span itself when it is longer
-// than the window, else centred on it with the window's length.
+// than the window or the window shows everything, else centred on it with
+// the window's length.
 func (t *Timeline) JumpTo(lo, hi float64) {
+	if t.Full() && !math.IsInf(lo, 0) && !math.IsInf(hi, 0) {
+		t.SetWindow(lo, hi)
+		t.axis = timeaxis.Fit(lo, hi, t.axisWidth()).Zoom(3, t.axisWidth()/2)
+		t.Refresh()
+		return
+	}
 	if math.IsInf(lo, -1) {
 		lo = hi - (t.to - t.from)
 	}

@@ -351,7 +351,10 @@ func TestSelectBringsTickIntoView(t *testing.T) {
 
 func TestJumpToDate(t *testing.T) {
 	u, _ := newTestUI(t)
-	u.Timeline.SetWindow(daySpan("2016-09-01"))
+	u.Controls.jump("2016-09-03") // from the full window: the day itself
+	if from, to := u.Timeline.Window(); from != must(daySpan("2016-09-03")) || to-from != timeaxis.Day {
+		t.Errorf("jump from the full window: %v–%v", from, to)
+	}
 	u.Controls.jump("September 5, 2016")
 	from, to := u.Timeline.Window()
 	lo, hi := daySpan("2016-09-05")
@@ -408,3 +411,5 @@ func TestMapKeysReachTimeline(t *testing.T) {
 	}
 	u.Timeline.Pause()
 }
+
+func must(lo, _ float64) float64 { return lo }

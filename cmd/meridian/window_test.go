@@ -20,6 +20,9 @@ import (
 // Xvfb), screenshots the screen and checks what a user would see: a map
 // with the sample's markers where Tartous and Hangzhou are.
 //
+// MERIDIAN_BINARY names a prebuilt binary to start instead (an installed
+// package's), and MERIDIAN_OFFLINE starts it without a network.
+//
 // It runs only when MERIDIAN_WINDOW_TEST is set, because it needs a display
 // and ImageMagick's import; make test sets both up and sets the variable,
 // so there it fails rather than skips when anything is missing.
@@ -31,13 +34,21 @@ func TestWindow(t *testing.T) {
 		t.Fatal("no DISPLAY: run under xvfb-run")
 	}
 	dir := t.TempDir()
-	bin := filepath.Join(dir, "meridian")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
+	bin := os.Getenv("MERIDIAN_BINARY") // an installed package's binary
+	if bin == "" {
+		bin = filepath.Join(dir, "meridian")
+		if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+			t.Fatalf("build: %v\n%s", err, out)
+		}
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, bin)
+	if os.Getenv("MERIDIAN_OFFLINE") != "" {
+		// A network namespace of its own has only a loopback device that
+		// is down: any attempt to reach the network fails.
+		cmd = exec.CommandContext(ctx, "unshare", "--net", "--", bin)
+	}
 	cmd.Env = append(os.Environ(), "MERIDIAN_TRACE=1", "FYNE_SCALE=1", "LANG=C.UTF-8")
 	stderr, _ := cmd.StderrPipe()
 	if err := cmd.Start(); err != nil {

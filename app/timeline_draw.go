@@ -1,6 +1,7 @@
 package app
 
 import (
+	"cmp"
 	"image"
 	"image/color"
 	"math"
@@ -192,7 +193,7 @@ func (r *timelineRenderer) drawEvents(p strip, w int) {
 	slices.SortFunc(r.vis, func(a, b int32) int {
 		la, _ := m.Bounds(int(a))
 		lb, _ := m.Bounds(int(b))
-		return cmpFloat(la, lb)
+		return cmp.Compare(la, lb)
 	})
 	laneEnd := [lanes]float64{math.Inf(-1), math.Inf(-1), math.Inf(-1)}
 	laneH := float64(laneHeight + 1)
@@ -240,14 +241,4 @@ func (r *timelineRenderer) drawWindow(p strip, w int) {
 			p.fill(int(x)-hw/2, top, int(x)-hw/2+hw, bottom, tlWindow, 255)
 		}
 	}
-}
-
-func cmpFloat(a, b float64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }

@@ -144,9 +144,9 @@ test-dist: dist
 	    $(GO) test -count=1 -run TestWindow -v . 2>&1 | grep -v -e 'Fyne error' -e 'Cause:' -e '  At:'; exit $${PIPESTATUS[0]}) || exit 1; \
 	done
 	file dist/win/zip/Meridian/Meridian.exe | grep -q 'PE32+ executable (GUI) x86-64'
-	x86_64-w64-mingw32-objdump -p dist/win/zip/Meridian/Meridian.exe | grep -q 'Resource Directory'
-	x86_64-w64-mingw32-objdump -s -j .rsrc dist/win/zip/Meridian/Meridian.exe | grep -q 'P.N.G' || \
-	  x86_64-w64-mingw32-objdump -s -j .rsrc dist/win/zip/Meridian/Meridian.exe | grep -q '(\.\.\.'
+	x86_64-w64-mingw32-windres -i dist/win/zip/Meridian/Meridian.exe -O rc > dist/win/resources.rc
+	grep -q 'RT_GROUP_ICON' dist/win/resources.rc
+	grep -q 'ProductVersion", "$(VERSION)' dist/win/resources.rc
 	@ls -l dist/*.tar.xz dist/*.deb dist/*.zip
 
 clean:

@@ -1,0 +1,163 @@
+// Package table reads events from spreadsheets saved as CSV or TSV: one row
+// per event, columns found by their header under the names people use
+// (lat/latitude/y, lon/lng/longitude/x, date/start/time, title/name/headline,
+// …), or a WKT geometry column, or separate Year/Month/Day/Time columns as in
+// the TimelineJS sheet template.
+//
+// The delimiter (comma, semicolon, tab or bar) and a UTF-8 byte-order mark
+// are detected. Every problem is reported at its row and column, and a bad
+// cell never drops its row: an unreadable date leaves the event undated, a
+// bad coordinate leaves it unplaced, and the cell's text is kept.
+package table
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/meridian-app/meridian/geo/event"
+	"github.com/meridian-app/meridian/geo/format"
+)
+
+// Sentinel errors for problems, to be tested with errors.Is.
+var (
+	ErrSyntax     = errors.New("table: malformed row")
+	ErrHeader     = errors.New("table: no usable header")
+	ErrCoordinate = errors.New("table: bad coordinate")
+	ErrTime       = errors.New("table: bad time")
+	ErrGeometry   = errors.New("table: bad WKT geometry")
+	ErrUnplaced   = errors.New("table: place not located")
+)
+
+func init() {
+	format.Register(format.Format{Name: "csv", Sniff: Sniff, Decode: Decode})
+}
+
+var bom = []byte("\xef\xbb\xbf")
+
+// delimiters are the separators tried, in order of preference on a tie.
+var delimiters = []rune{',', '\t', ';', '|'}
+
+// Sniff reports whether head starts with a delimited header naming at least
+// one column Meridian understands.
+func Sniff(head []byte) bool {
+	head = bytes.TrimPrefix(head, bom)
+	line, _, _ := bytes.Cut(head, []byte("\n"))
+	line = bytes.TrimRight(line, "\r")
+	if len(bytes.TrimSpace(line)) == 0 || bytes.ContainsAny(line[:1], "{[<") {
+		return false
+	}
+	d := sniffDelimiter(line)
+	for _, name := range strings.Split(string(line), string(d)) {
+		if _, ok := roleOf(name); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// sniffDelimiter picks the candidate that occurs most often outside quotes
+// in the header line.
+func sniffDelimiter(line []byte) rune {
+	counts := map[rune]int{}
+	quoted := false
+	for _, r := range string(line) {
+		switch {
+		case r == '"':
+			quoted = !quoted
+		case !quoted:
+			counts[r]++
+		}
+	}
+	best := delimiters[0]
+	for _, d := range delimiters {
+		if counts[d] > counts[best] {
+			best = d
+		}
+	}
+	return best
+}
+
+// Decode reads a whole table. It fails only when there is no header with a
+// column it can use; bad rows become problems.
+func Decode(r io.Reader, file string) (*format.Result, error) {
+	br := bufio.NewReader(r)
+	if head, _ := br.Peek(3); bytes.Equal(head, bom) {
+		_, _ = br.Discard(3)
+	}
+	first, _ := br.Peek(4096)
+	line, _, _ := bytes.Cut(first, []byte("\n"))
+	cr := csv.NewReader(br)
+	cr.Comma = sniffDelimiter(bytes.TrimRight(line, "\r"))
+	cr.FieldsPerRecord = -1
+	cr.ReuseRecord = false
+	res := &format.Result{Collection: &event.Collection{}}
+	header, err := cr.Read()
+	if err != nil {
+		return res, fmt.Errorf("%w: %s: %v", ErrHeader, file, err)
+	}
+	cols := newColumns(header)
+	if !cols.usable() {
+		return res, fmt.Errorf("%w: %s: none of the columns %q is a place, time or title", ErrHeader, file, header)
+	}
+	rd := rowReader{cr: cr, file: file, cols: cols, res: res}
+	rd.readAll()
+	return res, nil
+}
+
+// rowReader turns records into events, keeping problems with positions.
+type rowReader struct {
+	cr   *csv.Reader
+	file string
+	cols columns
+	res  *format.Result
+}
+
+func (rd *rowReader) readAll() {
+	lastLine := -1
+	for row := 0; ; row++ {
+		rec, err := rd.cr.Read()
+		if errors.Is(err, io.EOF) {
+			return
+		}
+		var pe *csv.ParseError
+		if errors.As(err, &pe) {
+			rd.problem(format.Position{File: rd.file, Line: pe.Line, Col: pe.Column, Feature: row}, fmt.Errorf("%w: %v (row skipped)", ErrSyntax, pe.Err))
+			if pe.Line == lastLine { // no progress: give up rather than spin
+				return
+			}
+			lastLine = pe.Line
+			continue
+		}
+		if err != nil {
+			rd.problem(format.Position{File: rd.file, Feature: row}, fmt.Errorf("%w: %v", ErrSyntax, err))
+			return
+		}
+		rd.record(row, rec)
+	}
+}
+
+func (rd *rowReader) problem(pos format.Position, err error) {
+	rd.res.Problems = append(rd.res.Problems, format.Problem{Pos: pos, Err: err})
+}
+
+// pos returns the position of field i of the record just read.
+func (rd *rowReader) pos(row, i int) format.Position {
+	line, col := rd.cr.FieldPos(max(0, i))
+	return format.Position{File: rd.file, Line: line, Col: col, Feature: row}
+}
+
+// record makes one event from a row.
+func (rd *rowReader) record(row int, rec []string) {
+	if len(rec) != len(rd.cols.names) {
+		rd.problem(rd.pos(row, 0), fmt.Errorf("%w: %d fields where the header has %d (row kept)", ErrSyntax, len(rec), len(rd.cols.names)))
+	}
+	e := event.Event{}
+	bad := func(i int, err error) { rd.problem(rd.pos(row, i), err) }
+	rd.cols.fill(&e, rec, bad)
+	rd.res.Collection.Events = append(rd.res.Collection.Events, e)
+}

@@ -18,6 +18,18 @@ func Parse(s string) (Time, error) {
 	if s == "" {
 		return Time{}, ErrEmpty
 	}
+	s, approx := cutApprox(s)
+	t, err := parseAny(s)
+	if err != nil {
+		return Time{}, fmt.Errorf("%w: %q", err, s)
+	}
+	t.Approx = approx
+	return t, nil
+}
+
+// cutApprox removes the marks of an approximate date ("~1200", "c. 1200",
+// "ca. 1200", "circa 1200", "1200?") and reports whether there was one.
+func cutApprox(s string) (string, bool) {
 	approx := false
 	for _, p := range []string{"~", "c.", "ca.", "circa "} {
 		if rest, ok := strings.CutPrefix(s, p); ok {
@@ -25,15 +37,10 @@ func Parse(s string) (Time, error) {
 			break
 		}
 	}
-	if rest, ok := strings.CutSuffix(s, "?"); ok { // "1200?"
+	if rest, ok := strings.CutSuffix(s, "?"); ok {
 		s, approx = strings.TrimSpace(rest), true
 	}
-	t, err := parseAny(s)
-	if err != nil {
-		return Time{}, fmt.Errorf("%w: %q", err, s)
-	}
-	t.Approx = approx
-	return t, nil
+	return s, approx
 }
 
 // parseAny tries ISO 8601, then year/month/day with slashes, then English.

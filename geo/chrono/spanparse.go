@@ -34,13 +34,7 @@ func ParseSpan(s string) (Span, error) {
 
 // parseNamedSpan reads decades and centuries, optionally approximate.
 func parseNamedSpan(s string) (Span, bool, error) {
-	approx := false
-	for _, p := range []string{"~", "c. ", "ca. ", "circa "} {
-		if rest, ok := strings.CutPrefix(s, p); ok {
-			s, approx = strings.TrimSpace(rest), true
-			break
-		}
-	}
+	s, approx := cutApprox(s)
 	l := strings.TrimPrefix(strings.ToLower(s), "the ")
 	era := int64(1)
 	for _, suf := range []string{" bce", " bc", " b.c.", " b.c.e."} {

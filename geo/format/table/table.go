@@ -94,7 +94,6 @@ func Decode(r io.Reader, file string) (*format.Result, error) {
 	cr := csv.NewReader(br)
 	cr.Comma = sniffDelimiter(bytes.TrimRight(line, "\r"))
 	cr.FieldsPerRecord = -1
-	cr.ReuseRecord = false
 	res := &format.Result{Collection: &event.Collection{}}
 	header, err := cr.Read()
 	if err != nil {

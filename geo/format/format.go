@@ -95,14 +95,18 @@ func Decode(r io.Reader, file string) (*Result, error) {
 	defer mu.RUnlock()
 	for _, f := range formats {
 		if f.Sniff(head) {
-			res, err := f.Decode(br, file)
+			res, err := f.Decode(LimitReader(br, file), file)
 			if res != nil {
 				res.Format = f.Name
+				if res.Collection == nil {
+					res.Collection = &event.Collection{}
+				}
+				clipTexts(res, file)
 			}
 			return res, err
 		}
 	}
-	return nil, fmt.Errorf("%w: %s", ErrUnknownFormat, file)
+	return nil, fmt.Errorf("%w: %s is not GeoJSON, KML, KMZ, CSV, TimelineJS or StoryMapJS", ErrUnknownFormat, file)
 }
 
 // Open reads the file at path with Decode.
@@ -112,5 +116,8 @@ func Open(path string) (*Result, error) {
 		return nil, err
 	}
 	defer f.Close()
+	if st, err := f.Stat(); err == nil && st.Mode().IsRegular() && st.Size() > MaxSize {
+		return nil, fmt.Errorf("%w: %s is %s; Meridian reads files up to %s", ErrTooLarge, path, Size(st.Size()), Size(MaxSize))
+	}
 	return Decode(f, path)
 }

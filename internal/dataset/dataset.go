@@ -8,6 +8,7 @@ import (
 	"github.com/meridian-app/meridian/assets"
 	"github.com/meridian-app/meridian/geo/format"
 	_ "github.com/meridian-app/meridian/geo/format/geojson" // registers GeoJSON
+	_ "github.com/meridian-app/meridian/geo/format/kml"     // registers KML and KMZ
 	_ "github.com/meridian-app/meridian/geo/format/table"   // registers CSV/TSV
 )
 

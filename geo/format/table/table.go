@@ -104,8 +104,7 @@ func Decode(r io.Reader, file string) (*format.Result, error) {
 		return res, fmt.Errorf("%w: %s: none of the columns %q is a place, time or title", ErrHeader, file, header)
 	}
 	rd := rowReader{cr: cr, file: file, cols: cols, res: res}
-	rd.readAll()
-	return res, nil
+	return res, rd.readAll()
 }
 
 // rowReader turns records into events, keeping problems with positions.
@@ -116,25 +115,26 @@ type rowReader struct {
 	res  *format.Result
 }
 
-func (rd *rowReader) readAll() {
+// readAll reads every row. It fails only when the input cannot be read
+// any further (too large, or an I/O error); rows before that are kept.
+func (rd *rowReader) readAll() error {
 	lastLine := -1
 	for row := 0; ; row++ {
 		rec, err := rd.cr.Read()
 		if errors.Is(err, io.EOF) {
-			return
+			return nil
 		}
 		var pe *csv.ParseError
 		if errors.As(err, &pe) {
 			rd.problem(format.Position{File: rd.file, Line: pe.Line, Col: pe.Column, Feature: row}, fmt.Errorf("%w: %v (row skipped)", ErrSyntax, pe.Err))
 			if pe.Line == lastLine { // no progress: give up rather than spin
-				return
+				return nil
 			}
 			lastLine = pe.Line
 			continue
 		}
 		if err != nil {
-			rd.problem(format.Position{File: rd.file, Feature: row}, fmt.Errorf("%w: %v", ErrSyntax, err))
-			return
+			return fmt.Errorf("%s: row %d: %w", rd.file, row+1, err)
 		}
 		rd.record(row, rec)
 	}

@@ -7,9 +7,10 @@ import (
 
 	"github.com/meridian-app/meridian/assets"
 	"github.com/meridian-app/meridian/geo/format"
-	_ "github.com/meridian-app/meridian/geo/format/geojson" // registers GeoJSON
-	_ "github.com/meridian-app/meridian/geo/format/kml"     // registers KML and KMZ
-	_ "github.com/meridian-app/meridian/geo/format/table"   // registers CSV/TSV
+	_ "github.com/meridian-app/meridian/geo/format/geojson"   // registers GeoJSON
+	_ "github.com/meridian-app/meridian/geo/format/kml"       // registers KML and KMZ
+	_ "github.com/meridian-app/meridian/geo/format/knightlab" // registers TimelineJS and StoryMapJS
+	_ "github.com/meridian-app/meridian/geo/format/table"     // registers CSV/TSV
 )
 
 // Open reads the file at path, or the embedded sample when path is empty.

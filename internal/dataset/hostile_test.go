@@ -42,6 +42,7 @@ func TestEndlessStream(t *testing.T) {
 		"geojson": `{"type":"FeatureCollection","features":[`,
 		"csv":     "title,lat,lon\n",
 		"kml":     "<kml><Document>",
+		"json":    `{"events":[`,
 	} {
 		r := io.MultiReader(strings.NewReader(head), endless{})
 		_, err := format.Decode(r, name)
@@ -67,7 +68,8 @@ func TestDeepNesting(t *testing.T) {
 		"features": `{"type":"FeatureCollection","features":[` + strings.Repeat("[", depth) + strings.Repeat("]", depth) + `]}`,
 		"property": `{"type":"FeatureCollection","features":[{"type":"Feature","geometry":null,"properties":{"a":` +
 			strings.Repeat("[", depth) + strings.Repeat("]", depth) + `}}]}`,
-		"kml": "<kml>" + strings.Repeat("<Folder>", depth) + strings.Repeat("</Folder>", depth) + "</kml>",
+		"kml":        "<kml>" + strings.Repeat("<Folder>", depth) + strings.Repeat("</Folder>", depth) + "</kml>",
+		"timelinejs": `{"events":[{"text":` + strings.Repeat(`{"a":`, depth) + "1" + strings.Repeat("}", depth) + `}]}`,
 	} {
 		res, err := format.Decode(strings.NewReader(doc), name)
 		if err == nil && (res == nil || len(res.Problems) == 0) {

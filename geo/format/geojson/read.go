@@ -9,10 +9,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"sort"
 
 	"github.com/meridian-app/meridian/geo/event"
 	"github.com/meridian-app/meridian/geo/format"
+	"github.com/meridian-app/meridian/geo/format/jsonpos"
 	orbjson "github.com/paulmach/orb/geojson"
 )
 
@@ -55,7 +55,8 @@ func Decode(r io.Reader, file string) (*format.Result, error) {
 		return nil, fmt.Errorf("geojson: reading %s: %w", file, err)
 	}
 	data = bytes.TrimPrefix(data, bom)
-	d := &decoder{file: file, data: data, res: &format.Result{Collection: &event.Collection{}}}
+	d := &decoder{file: file, data: data, res: &format.Result{Collection: &event.Collection{}},
+		doc: &jsonpos.Doc{File: file, Data: data}}
 	if err := d.top(); err != nil {
 		return d.res, err
 	}
@@ -66,8 +67,7 @@ type decoder struct {
 	file string
 	data []byte
 	res  *format.Result
-	// lines holds the byte offset of each line start, built on first use.
-	lines []int
+	doc  *jsonpos.Doc // for line and column of offsets
 }
 
 // top walks the top-level object, streaming "features" and keeping the
@@ -165,7 +165,7 @@ type rawFeature struct {
 // feature decodes one feature and appends its event, recording problems at
 // offset. A feature that is not an object at all is reported and skipped.
 func (d *decoder) feature(i, offset int, raw []byte) {
-	pos := d.position(i, offset)
+	pos := d.doc.Pos(offset, i)
 	report := func(sentinel error, msg string) {
 		d.res.Problems = append(d.res.Problems, format.Problem{Pos: pos, Err: fmt.Errorf("%w: %s", sentinel, msg)})
 	}
@@ -210,26 +210,7 @@ func decodeProps(raw json.RawMessage) (map[string]any, error) {
 
 // fatal records a problem that stops reading and returns it as the error.
 func (d *decoder) fatal(offset int64, sentinel error, msg string) error {
-	p := format.Problem{Pos: d.position(-1, int(offset)), Err: fmt.Errorf("%w: %s", sentinel, msg)}
+	p := format.Problem{Pos: d.doc.Pos(int(offset), -1), Err: fmt.Errorf("%w: %s", sentinel, msg)}
 	d.res.Problems = append(d.res.Problems, p)
 	return &p
-}
-
-// position turns a byte offset into a line and column (both from 1; the
-// column counts bytes).
-func (d *decoder) position(feature, offset int) format.Position {
-	if d.lines == nil {
-		d.lines = []int{0}
-		for i, b := range d.data {
-			if b == '\n' {
-				d.lines = append(d.lines, i+1)
-			}
-		}
-	}
-	// Skip the whitespace the JSON decoder counts before a value.
-	for offset < len(d.data) && (d.data[offset] == ' ' || d.data[offset] == '\n' || d.data[offset] == '\r' || d.data[offset] == '\t' || d.data[offset] == ',') {
-		offset++
-	}
-	line := sort.Search(len(d.lines), func(i int) bool { return d.lines[i] > offset })
-	return format.Position{File: d.file, Line: line, Col: offset - d.lines[line-1] + 1, Feature: feature}
 }

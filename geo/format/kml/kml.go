@@ -22,6 +22,7 @@ import (
 
 	"github.com/meridian-app/meridian/geo/event"
 	"github.com/meridian-app/meridian/geo/format"
+	"github.com/meridian-app/meridian/geo/format/markup"
 )
 
 // Sentinel errors for problems, to be tested with errors.Is.
@@ -194,7 +195,7 @@ func (w *walker) start(t xml.StartElement) error {
 	case inBox && parent == "Document" && len(w.boxes) == 1 && name == "description":
 		var s string
 		err := w.dec.DecodeElement(&s, &t)
-		w.res.Collection.Description = htmlText(s)
+		w.res.Collection.Description = markup.Text(s)
 		return err
 	case name == "NetworkLink" || name == "GroundOverlay" || name == "ScreenOverlay" || name == "PhotoOverlay":
 		return w.skip(t)

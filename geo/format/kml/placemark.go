@@ -6,6 +6,7 @@ import (
 
 	"github.com/meridian-app/meridian/geo/chrono"
 	"github.com/meridian-app/meridian/geo/event"
+	"github.com/meridian-app/meridian/geo/format/markup"
 	"github.com/paulmach/orb"
 )
 
@@ -107,14 +108,14 @@ func (pm *placemark) event() (event.Event, []error) {
 	var probs []error
 	e := event.Event{
 		Title:   strings.TrimSpace(pm.Name),
-		Summary: htmlText(pm.Description),
+		Summary: markup.Text(pm.Description),
 		Place:   strings.TrimSpace(pm.Address),
 	}
 	if pm.ID != "" {
 		e.ID = pm.ID
 	}
 	if e.Summary == "" {
-		e.Summary = htmlText(pm.Snippet)
+		e.Summary = markup.Text(pm.Snippet)
 	}
 	for _, tp := range []*timePrimitive{pm.TimeStamp, pm.TimeSpan} {
 		if tp == nil || !e.When.IsZero() {

@@ -1,4 +1,6 @@
-package kml
+// Package markup reduces the HTML people put in descriptions (KML balloons,
+// TimelineJS and StoryMapJS texts) to readable plain text.
+package markup
 
 import (
 	"strings"
@@ -6,12 +8,12 @@ import (
 	"golang.org/x/net/html"
 )
 
-// htmlText reduces a KML description (often HTML, in CDATA or escaped) to
+// Text reduces a description (often HTML, in CDATA or escaped) to
 // plain text: block elements and <br> become line breaks, a link keeps its
 // address in brackets so the reader can see it (Meridian never opens it),
 // images become their alt text, and scripts and styles are dropped. Text
 // without tags passes through with its entities decoded.
-func htmlText(s string) string {
+func Text(s string) string {
 	s = strings.TrimSpace(s)
 	if !strings.ContainsAny(s, "<&") {
 		return s

@@ -2,13 +2,12 @@ package geojson
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
-	"math"
 	"strings"
 
 	"github.com/meridian-app/meridian/geo/chrono"
 	"github.com/meridian-app/meridian/geo/event"
+	"github.com/meridian-app/meridian/geo/format"
 	"github.com/paulmach/orb"
 	orbjson "github.com/paulmach/orb/geojson"
 )
@@ -191,49 +190,66 @@ func sources(v any) ([]event.Source, error) {
 	return out, nil
 }
 
-var errNoCoords = errors.New("no coordinates")
-
 // geometry decodes a feature's geometry with orb; null means "not placed".
-// Coordinates must be finite and latitudes within ±90.
-func geometry(raw json.RawMessage) (orb.Geometry, error) {
+// It is checked with format.CheckGeometry: longitudes beyond ±180 are
+// brought back (wrapped says so), impossible coordinates are an error.
+func geometry(raw json.RawMessage) (g orb.Geometry, wrapped bool, err error) {
 	if len(raw) == 0 || string(raw) == "null" {
-		return nil, nil
+		return nil, false, nil
 	}
-	g, err := orbjson.UnmarshalGeometry(raw)
+	gj, err := orbjson.UnmarshalGeometry(raw)
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
-	geom := g.Geometry()
-	if geom == nil {
-		return nil, errNoCoords
+	if gj.Geometry() == nil {
+		return nil, false, format.ErrEmpty
 	}
-	b := geom.Bound()
-	for _, p := range []orb.Point{b.Min, b.Max} {
-		if math.IsNaN(p[0]) || math.IsInf(p[0], 0) || math.IsNaN(p[1]) || math.IsInf(p[1], 0) || math.Abs(p[1]) > 90 {
-			return nil, fmt.Errorf("coordinate out of range: %v", p)
-		}
-	}
-	if empty(geom) {
-		return nil, errNoCoords
-	}
-	return geom, nil
+	return format.CheckGeometry(gj.Geometry())
 }
 
-// empty reports geometries with no points, which orb's algorithms panic on.
-func empty(g orb.Geometry) bool {
-	switch g := g.(type) {
-	case orb.LineString:
-		return len(g) == 0
-	case orb.MultiPoint:
-		return len(g) == 0
-	case orb.Polygon:
-		return len(g) == 0 || len(g[0]) == 0
-	case orb.MultiLineString:
-		return len(g) == 0
-	case orb.MultiPolygon:
-		return len(g) == 0
-	case orb.Collection:
-		return len(g) == 0
+// pointZ returns the third coordinate of a Point, which orb drops: an
+// elevation by RFC 7946, a depth in earthquake feeds.
+func pointZ(raw json.RawMessage) (float64, bool) {
+	var p struct {
+		Type        string        `json:"type"`
+		Coordinates []json.Number `json:"coordinates"`
 	}
-	return false
+	if json.Unmarshal(raw, &p) != nil || p.Type != "Point" || len(p.Coordinates) < 3 {
+		return 0, false
+	}
+	z, err := p.Coordinates[2].Float64()
+	return z, err == nil
+}
+
+// trackTimes gives a LineString whose "times" property holds one time per
+// vertex (a moving track) the span from the first to the last, when the
+// feature has no start of its own.
+func trackTimes(e *event.Event) error {
+	times, ok := e.Extra["times"].([]any)
+	ls, isLine := e.Geometry.(orb.LineString)
+	if !ok || !isLine || !e.When.IsZero() {
+		return nil
+	}
+	if len(times) != len(ls) {
+		return fmt.Errorf("times: %d times for %d vertices (ignored)", len(times), len(ls))
+	}
+	var first, last chrono.Time
+	for i, v := range times {
+		sp, err := spanValue(v)
+		if err != nil {
+			return fmt.Errorf("times[%d]: %v (ignored)", i, err)
+		}
+		t := sp.Start
+		if first.IsZero() || t.StartMilli().Less(first.StartMilli()) {
+			first = t
+		}
+		if last.IsZero() || last.StartMilli().Less(t.StartMilli()) {
+			last = t
+		}
+	}
+	e.When = chrono.Span{Start: first}
+	if last != first {
+		e.When.End = last
+	}
+	return nil
 }

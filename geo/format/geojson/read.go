@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 
 	"github.com/meridian-app/meridian/geo/event"
 	"github.com/meridian-app/meridian/geo/format"
@@ -180,11 +181,14 @@ func (d *decoder) feature(i, offset int, raw []byte) {
 		report(ErrNotGeo, fmt.Sprintf("type %q, want \"Feature\" (kept)", f.Type))
 	}
 	e := event.Event{ID: f.ID}
-	if g, err := geometry(f.Geometry); err != nil {
+	g, wrapped, err := geometry(f.Geometry)
+	switch {
+	case err != nil:
 		report(ErrGeometry, err.Error()+" (event kept without a place)")
-	} else {
-		e.Geometry = g
+	case wrapped:
+		report(ErrGeometry, "longitude beyond ±180, read as the same place within ±180 (kept)")
 	}
+	e.Geometry = g
 	props, err := decodeProps(f.Properties)
 	if err != nil {
 		report(ErrProperty, "properties: "+err.Error())
@@ -192,7 +196,29 @@ func (d *decoder) feature(i, offset int, raw []byte) {
 	for _, p := range applyProps(&e, props) {
 		report(p.sentinel, p.msg)
 	}
+	if err := trackTimes(&e); err != nil {
+		report(ErrTime, err.Error())
+	}
+	if z, ok := pointZ(f.Geometry); ok && e.Geometry != nil {
+		keepZ(&e, z)
+	}
 	d.res.Collection.Events = append(d.res.Collection.Events, e)
+}
+
+// keepZ keeps a point's third coordinate as a property, unless the
+// feature already has one of that name: "depth" when the feature looks like
+// an earthquake (it has a magnitude), else "elevation".
+func keepZ(e *event.Event, z float64) {
+	name := "elevation"
+	if _, quake := e.Extra["mag"]; quake {
+		name = "depth"
+	}
+	if e.Extra == nil {
+		e.Extra = map[string]any{}
+	}
+	if _, taken := e.Extra[name]; !taken {
+		e.Extra[name] = json.Number(strconv.FormatFloat(z, 'g', -1, 64))
+	}
 }
 
 func decodeProps(raw json.RawMessage) (map[string]any, error) {

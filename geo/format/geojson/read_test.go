@@ -2,6 +2,7 @@ package geojson
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"os"
 	"strings"
@@ -200,4 +201,57 @@ func FuzzDecode(f *testing.F) {
 		var buf bytes.Buffer
 		_ = WriteSeq(&buf, res.Collection)
 	})
+}
+
+func TestDeviations(t *testing.T) {
+	data, err := os.ReadFile("testdata/deviations.geojson")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := Decode(bytes.NewReader(data), "dev.geojson")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ev := res.Collection.Events
+	if len(ev) != 6 {
+		t.Fatalf("%d events, want 6", len(ev))
+	}
+	quake := ev[0]
+	if quake.ID != "us10006jxs" || quake.When.String() != "5 Sep 2016 00:00:00.000 UTC" || quake.Extra["depth"] != json.Number("10.5") || quake.Place != "20 km SW of Somewhere" {
+		t.Errorf("USGS feature: id %v when %q extra %v place %q", quake.ID, quake.When, quake.Extra, quake.Place)
+	}
+	if buoy := ev[1]; buoy.ID != json.Number("7") || buoy.Geometry != (orb.Point{-170, -10}) || buoy.Extra["elevation"] != json.Number("0") {
+		t.Errorf("buoy: id %#v at %v extra %v", buoy.ID, buoy.Geometry, buoy.Extra)
+	}
+	if got := ev[2].When.String(); got != "7 Sep 2016 08:00:00 UTC – 7 Sep 2016 10:00:00 UTC" {
+		t.Errorf("track times: %q", got)
+	}
+	if got := ev[3].When.String(); got != "7 Sep 2016 08:00:00.000 UTC – 7 Sep 2016 10:00:00.000 UTC" {
+		t.Errorf("track epoch times: %q", got)
+	}
+	// The ferry crosses the antimeridian: its coordinates are kept as
+	// written, and the renderer draws the short way across.
+	if ls := ev[3].Geometry.(orb.LineString); ls[1][0] != -179.5 {
+		t.Errorf("ferry = %v", ls)
+	}
+	if !ev[4].When.IsZero() || ev[5].Placed() || ev[5].Title != "" {
+		t.Errorf("short track %v, null feature %+v", ev[4].When, ev[5])
+	}
+	want := []struct {
+		pos      string
+		sentinel error
+		text     string
+	}{
+		{"dev.geojson:8:3:", ErrGeometry, "beyond ±180"},
+		{"dev.geojson:14:3:", ErrTime, "1 times for 2 vertices"},
+	}
+	if len(res.Problems) != len(want) {
+		t.Fatalf("problems: %v", res.Problems)
+	}
+	for i, w := range want {
+		p := &res.Problems[i]
+		if !strings.HasPrefix(p.Error(), w.pos) || !errors.Is(p, w.sentinel) || !strings.Contains(p.Error(), w.text) {
+			t.Errorf("problem %d = %v, want %s %v %q", i, p, w.pos, w.sentinel, w.text)
+		}
+	}
 }

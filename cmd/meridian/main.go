@@ -3,6 +3,7 @@
 //	meridian [FILE]                 open the window (the embedded sample without FILE)
 //	meridian render [flags] [FILE]  draw the map to a PNG, no display needed
 //	meridian inspect FILE           print normalised events and every problem
+//	meridian export -o OUT FILE     convert to Meridian GeoJSON or CSV
 //	meridian --version              print the version
 package main
 
@@ -24,6 +25,7 @@ const usage = `usage:
   meridian [FILE]
   meridian render [--size WxH] [--bbox W,S,E,N] [--from T] [--to T] -o out.png [FILE]
   meridian inspect FILE
+  meridian export [-f geojson|csv] -o OUT FILE
   meridian --version`
 
 func main() {
@@ -38,6 +40,8 @@ func main() {
 		err = cli.Render(args[1:], os.Stdout, os.Stderr)
 	case "inspect":
 		err = cli.Inspect(args[1:], os.Stdout, os.Stderr)
+	case "export":
+		err = cli.Export(args[1:], os.Stdout, os.Stderr)
 	case "--version", "-version", "version":
 		fmt.Println("meridian", meridian.Version())
 	case "-h", "-help", "--help", "help":

@@ -76,3 +76,26 @@ func TestInspect(t *testing.T) {
 		t.Error("missing file: no error")
 	}
 }
+
+func TestExport(t *testing.T) {
+	dir := t.TempDir()
+	in := "../../geo/format/kml/testdata/journey.kml"
+	for _, name := range []string{"out.csv", "out.geojson"} {
+		out := filepath.Join(dir, name)
+		var stdout, stderr bytes.Buffer
+		if err := Export([]string{in, "-o", out}, &stdout, &stderr); err != nil {
+			t.Fatalf("export %s: %v", name, err)
+		}
+		// The export reads back with every event.
+		var back, errs bytes.Buffer
+		Inspect([]string{out}, &back, &errs)
+		if !strings.Contains(errs.String(), ", 11 events (") {
+			t.Errorf("%s read back: %s", name, errs.String())
+		}
+	}
+	for _, args := range [][]string{{in}, {"-o", "x.csv"}, {in, "-o", "x", "-f", "xlsx"}} {
+		if err := Export(args, &bytes.Buffer{}, &bytes.Buffer{}); !errors.Is(err, ErrUsage) {
+			t.Errorf("Export(%q) = %v, want ErrUsage", args, err)
+		}
+	}
+}

@@ -4,10 +4,11 @@ import (
 	"bufio"
 	"flag"
 	"fmt"
-	"github.com/meridian-app/meridian/internal/dataset"
 	"io"
 
+	"github.com/meridian-app/meridian/geo/format"
 	"github.com/meridian-app/meridian/geo/format/geojson"
+	"github.com/meridian-app/meridian/internal/dataset"
 )
 
 // Inspect implements "meridian inspect FILE": every event as a normalised
@@ -36,9 +37,34 @@ func Inspect(args []string, stdout, stderr io.Writer) error {
 		return werr
 	}
 	printProblems(stderr, res)
-	fmt.Fprintf(stderr, "%s: %s, %d events, %d problems\n", pos[0], res.Format, len(res.Collection.Events), len(res.Problems))
+	fmt.Fprintln(stderr, Summary(pos[0], res))
 	if len(res.Problems) > 0 {
 		return ErrProblems
 	}
 	return err
+}
+
+// Summary says in one line what a file held: its detected format, how many
+// events loaded, how many of those have no place or no time, and how many
+// problems there were. The window's status bar shows the same line.
+func Summary(name string, res *format.Result) string {
+	unplaced, undated := 0, 0
+	for i := range res.Collection.Events {
+		e := &res.Collection.Events[i]
+		if !e.Placed() {
+			unplaced++
+		}
+		if e.When.IsZero() {
+			undated++
+		}
+	}
+	return fmt.Sprintf("%s: %s, %s (%d unplaced, %d undated), %s",
+		name, res.Format, count(len(res.Collection.Events), "event"), unplaced, undated, count(len(res.Problems), "problem"))
+}
+
+func count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }

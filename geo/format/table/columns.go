@@ -37,6 +37,8 @@ const (
 	roleEndDay
 	roleEndClock
 	roleURL
+	roleOrder
+	roleWeight
 )
 
 // aliases maps normalised header names (lower case, no spaces, underscores
@@ -56,6 +58,7 @@ var aliases = map[string]role{
 	"year": roleYear, "month": roleMonth, "day": roleDay,
 	"endyear": roleEndYear, "endmonth": roleEndMonth, "endday": roleEndDay, "endtime": roleEndClock,
 	"url": roleURL, "link": roleURL, "source": roleURL,
+	"order": roleOrder, "weight": roleWeight,
 }
 
 func normalise(name string) string {
@@ -138,6 +141,8 @@ func (c columns) fill(e *event.Event, rec []string, bad func(int, error)) {
 	if u := text(roleURL); u != "" {
 		e.Sources = []event.Source{{URL: u}}
 	}
+	e.Order = c.number(rec, roleOrder, used, bad)
+	e.Weight = c.number(rec, roleWeight, used, bad)
 	c.fillPlace(e, rec, used, bad)
 	c.fillTime(e, rec, used, bad)
 	for i, v := range rec {
@@ -153,6 +158,22 @@ func (c columns) fill(e *event.Event, rec []string, bad func(int, error)) {
 		}
 		e.Extra[name] = v
 	}
+}
+
+// number reads an optional numeric column; a cell that is not a number
+// is reported and kept as a property.
+func (c columns) number(rec []string, r role, used map[int]bool, bad func(int, error)) *float64 {
+	s, i := c.cell(rec, r)
+	if s == "" {
+		return nil
+	}
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		bad(i, fmt.Errorf("%w: %s %q is not a number (kept as text)", ErrSyntax, c.names[i], s))
+		return nil
+	}
+	used[i] = true
+	return &f
 }
 
 // fillPlace reads a WKT geometry, or a latitude and a longitude. A row

@@ -23,7 +23,7 @@ DIST_FLAGS := -trimpath -buildmode=pie -tags $(DIST_TAGS) -ldflags "-s -w"
 # it with the Windows cross compiler's environment).
 FYNE       := $(CURDIR)/dist/bin/fyne
 
-.PHONY: run test build deps test-deps vet check-geo test-unit test-window basemap bench clean \
+.PHONY: run test build deps test-deps vet check-geo test-unit fuzz test-window basemap bench clean \
 	dist dist-deps dist-linux dist-deb dist-windows test-dist
 
 run: deps build
@@ -44,7 +44,7 @@ deps:
 test-deps:
 	@$(MAKE) --no-print-directory deps EXTRA_DEBS="$(TEST_DEBS)"
 
-test: test-deps vet check-geo test-unit test-window
+test: test-deps vet check-geo test-unit fuzz test-window
 
 vet:
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { echo "gofmt needed:"; gofmt -l $$(git ls-files '*.go'); exit 1; }
@@ -57,6 +57,18 @@ check-geo:
 
 test-unit:
 	$(GO) test -count=1 ./...
+
+# Every fuzz target, briefly: a few seconds of new inputs each on top of
+# the kept corpus. Longer runs by hand: make fuzz FUZZTIME=10m.
+FUZZTIME ?= 4s
+FUZZ := geo/chrono:FuzzParse geo/chrono:FuzzParseSpan geo/topojson:FuzzDecode \
+	geo/format/geojson:FuzzDecode geo/format/table:FuzzDecode geo/format/kml:FuzzDecode \
+	geo/format/kml:FuzzDecodeKMZ geo/format/knightlab:FuzzDecode
+fuzz:
+	@set -e; for t in $(FUZZ); do \
+	  echo "fuzz $$t for $(FUZZTIME)"; \
+	  $(GO) test -run '^$$' -fuzz "^$${t#*:}\$$" -fuzztime $(FUZZTIME) ./$${t%%:*} >/tmp/meridian-fuzz.log 2>&1 || { cat /tmp/meridian-fuzz.log; exit 1; }; \
+	done
 
 # The real binary in a real (virtual) display: screenshot and check it.
 test-window:

@@ -383,7 +383,7 @@ func TestUTCDisplayToggle(t *testing.T) {
 		t.Fatal(err)
 	}
 	u := NewUI()
-	w := test.NewTempWindow(t, u.Content(toolbar(u, nil, func(string) {})))
+	w := test.NewTempWindow(t, u.Content(toolbar(u, nil, newFiles(u, nil, nil, nil, nil))))
 	w.Resize(fyne.NewSize(1200, 800))
 	u.SetData(Prepare("zoned.geojson", res))
 	u.Select(0)

@@ -50,6 +50,11 @@ type UI struct {
 	Detail   *widget.RichText
 	Legend   *fyne.Container
 	Status   *widget.Label
+	// Progress and CancelLoad show while a file loads; ProblemsButton
+	// opens the problems panel of the shown file.
+	Progress       *widget.ProgressBar
+	CancelLoad     *widget.Button
+	ProblemsButton *widget.Button
 
 	data     *Dataset
 	rowOf    []int // event index -> list row
@@ -72,6 +77,13 @@ func NewUI() *UI {
 	u.Legend = container.NewHBox()
 	u.Status = widget.NewLabel("Loading…")
 	u.Status.Importance = widget.LowImportance
+	u.Progress = widget.NewProgressBar()
+	u.CancelLoad = widget.NewButton("Cancel", nil)
+	u.ProblemsButton = widget.NewButton("", nil)
+	u.ProblemsButton.Importance = widget.WarningImportance
+	u.Progress.Hide()
+	u.CancelLoad.Hide()
+	u.ProblemsButton.Hide()
 	u.List = widget.NewList(u.rows, u.newRow, u.updateRow)
 	u.List.OnSelected = func(row widget.ListItemID) {
 		if u.data != nil && row < len(u.data.Order) {
@@ -201,7 +213,8 @@ func (u *UI) updateRow(row widget.ListItemID, o fyne.CanvasObject) {
 // Content lays the parts out: map and slider on the left, list and detail
 // on the right, tools and legend on top.
 func (u *UI) Content(tools fyne.CanvasObject) fyne.CanvasObject {
-	left := container.NewBorder(nil, container.NewVBox(u.Timeline, u.Controls.Bar, u.Status), nil, nil, u.Map)
+	status := container.NewBorder(nil, nil, nil, container.NewHBox(u.ProblemsButton, u.CancelLoad), container.NewStack(u.Status, u.Progress))
+	left := container.NewBorder(nil, container.NewVBox(u.Timeline, u.Controls.Bar, status), nil, nil, u.Map)
 	detail := container.NewVScroll(container.NewPadded(u.Detail))
 	right := container.NewVSplit(u.List, detail)
 	right.SetOffset(0.45)

@@ -26,7 +26,7 @@ func newTestUI(t *testing.T) (*UI, fyne.Window) {
 	}
 	res.Format = "geojson"
 	u := NewUI()
-	w := test.NewTempWindow(t, u.Content(toolbar(u, nil, func(string) {})))
+	w := test.NewTempWindow(t, u.Content(toolbar(u, nil, newFiles(u, nil, nil, nil, nil))))
 	w.Resize(fyne.NewSize(1200, 800))
 	u.SetData(Prepare(assets.SampleName, res))
 	return u, w

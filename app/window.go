@@ -3,8 +3,6 @@ package app
 import (
 	"fmt"
 	"os"
-	"path/filepath"
-	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -15,16 +13,13 @@ import (
 	"fyne.io/fyne/v2/widget"
 	"github.com/meridian-app/meridian"
 	"github.com/meridian-app/meridian/assets"
-	"github.com/meridian-app/meridian/geo/format"
 )
-
-// Loader reads a data file, or the embedded sample for "".
-type Loader func(path string) (*format.Result, error)
 
 // Options configure the window.
 type Options struct {
 	Path  string
 	Load  Loader
+	Save  Saver
 	Start time.Time // process start, for the first-frame trace
 	// Trace prints the time to the first painted frame with data on stderr.
 	Trace bool
@@ -42,62 +37,56 @@ func Run(opt Options) {
 			fmt.Fprintf(os.Stderr, "meridian: first frame with data after %d ms\n", time.Since(opt.Start).Milliseconds())
 		}
 	}
-	open := func(path string) { load(u, w, opt.Load, path) }
-	w.SetContent(u.Content(toolbar(u, w, open)))
+	f := newFiles(u, w, opt.Load, opt.Save, a.Preferences())
+	f.OnRecent = func() { w.SetMainMenu(mainMenu(f)) }
+	w.SetMainMenu(mainMenu(f))
+	w.SetContent(u.Content(toolbar(u, w, f)))
+	w.SetOnDropped(f.dropped)
 	bindKeys(w, u)
+	w.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: fyne.KeyModifierShortcutDefault},
+		func(fyne.Shortcut) { f.openDialog() })
 	w.Resize(fyne.NewSize(1400, 860))
-	open(opt.Path)
+	f.open(opt.Path)
 	w.ShowAndRun()
 }
 
-// load reads and prepares a file in the background and hands the result to
-// the UI goroutine. A file that cannot be read leaves the current data.
-func load(u *UI, w fyne.Window, loader Loader, path string) {
-	name := filepath.Base(path)
-	if path == "" {
-		name = assets.SampleName
+// mainMenu is the File menu (Open, Open Recent, Export, Problems) and
+// Help. Fyne adds Quit to the first menu.
+func mainMenu(f *files) *fyne.MainMenu {
+	recent := fyne.NewMenuItem("Open Recent", nil)
+	for _, path := range f.recent() {
+		recent.ChildMenu = appendItem(recent.ChildMenu, fyne.NewMenuItem(path, func() { f.open(path) }))
 	}
-	u.Status.SetText("Loading " + name + "…")
-	go func() {
-		res, err := loader(path)
-		if res == nil || res.Collection == nil {
-			fyne.Do(func() {
-				u.Status.SetText("Could not open " + name)
-				dialog.ShowError(fmt.Errorf("cannot open %s: %w", name, err), w)
-			})
-			return
-		}
-		d := Prepare(name, res)
-		fyne.Do(func() {
-			u.SetData(d)
-			w.SetTitle("Meridian — " + name)
-			if len(res.Problems) > 0 {
-				showProblems(w, name, res.Problems)
-			}
-		})
-	}()
+	if recent.ChildMenu == nil {
+		recent.Disabled = true
+	}
+	open := fyne.NewMenuItem("Open…", f.openDialog)
+	open.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: fyne.KeyModifierShortcutDefault}
+	file := fyne.NewMenu("File",
+		open,
+		recent,
+		fyne.NewMenuItem("Open the Sample", func() { f.open("") }),
+		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem("Export as Meridian GeoJSON…", func() { f.exportDialog("geojson") }),
+		fyne.NewMenuItem("Export as CSV…", func() { f.exportDialog("csv") }),
+		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem("Problems…", f.showProblems),
+	)
+	help := fyne.NewMenu("Help", fyne.NewMenuItem("About Meridian", func() { showAbout(f.w) }))
+	return fyne.NewMainMenu(file, help)
 }
 
-// showProblems lists the records that did not load cleanly, with positions.
-func showProblems(w fyne.Window, name string, probs []format.Problem) {
-	const most = 50
-	lines := make([]string, 0, most+1)
-	for i := range probs {
-		if i == most {
-			lines = append(lines, fmt.Sprintf("… and %d more (run: meridian inspect FILE)", len(probs)-most))
-			break
-		}
-		lines = append(lines, probs[i].Error())
+func appendItem(m *fyne.Menu, it *fyne.MenuItem) *fyne.Menu {
+	if m == nil {
+		return fyne.NewMenu("", it)
 	}
-	text := widget.NewLabel(strings.Join(lines, "\n"))
-	text.Wrapping = fyne.TextWrapBreak
-	scroll := newSizedScroll(text, fyne.NewSize(640, 320))
-	dialog.ShowCustom(fmt.Sprintf("%s: %d records had problems (the rest loaded)", name, len(probs)), "Close", scroll, w)
+	m.Items = append(m.Items, it)
+	return m
 }
 
-func toolbar(u *UI, w fyne.Window, open func(string)) fyne.CanvasObject {
+func toolbar(u *UI, w fyne.Window, f *files) fyne.CanvasObject {
 	return widget.NewToolbar(
-		widget.NewToolbarAction(theme.FolderOpenIcon(), func() { openDialog(w, open) }),
+		widget.NewToolbarAction(theme.FolderOpenIcon(), f.openDialog),
 		widget.NewToolbarSeparator(),
 		widget.NewToolbarAction(theme.ZoomFitIcon(), u.Map.FitData),
 		widget.NewToolbarAction(theme.ZoomInIcon(), func() { u.Map.ZoomBy(0.5) }),
@@ -105,18 +94,6 @@ func toolbar(u *UI, w fyne.Window, open func(string)) fyne.CanvasObject {
 		widget.NewToolbarSeparator(),
 		widget.NewToolbarAction(theme.InfoIcon(), func() { showAbout(w) }),
 	)
-}
-
-func openDialog(w fyne.Window, open func(string)) {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil || r == nil {
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
-		open(path)
-	}, w)
-	d.Show()
 }
 
 func showAbout(w fyne.Window) {

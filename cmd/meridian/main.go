@@ -55,7 +55,7 @@ func main() {
 		if len(args) == 1 {
 			path = args[0]
 		}
-		app.Run(app.Options{Path: path, Load: dataset.Open, Start: start, Trace: os.Getenv("MERIDIAN_TRACE") != ""})
+		app.Run(app.Options{Path: path, Load: dataset.OpenContext, Save: dataset.SaveAs, Start: start, Trace: os.Getenv("MERIDIAN_TRACE") != ""})
 	}
 	switch {
 	case err == nil:

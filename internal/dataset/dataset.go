@@ -4,6 +4,9 @@ package dataset
 
 import (
 	"bytes"
+	"context"
+	"io"
+	"os"
 
 	"github.com/meridian-app/meridian/assets"
 	"github.com/meridian-app/meridian/geo/format"
@@ -21,4 +24,50 @@ func Open(path string) (*format.Result, error) {
 		return format.Decode(bytes.NewReader(assets.Sample), assets.SampleName)
 	}
 	return format.Open(path)
+}
+
+// OpenContext is Open for the window (progress is told how many bytes of
+// how many, 0 when unknown, have been read): reading stops with ctx's error when
+// ctx is cancelled, and progress (when not nil) is told how far reading
+// has got. Importers read the whole file before building events, so bytes
+// read is a fair measure of the work done.
+func OpenContext(ctx context.Context, path string, progress func(done, total int64)) (*format.Result, error) {
+	if path == "" {
+		return Open("")
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var total int64
+	if st, err := f.Stat(); err == nil {
+		total = st.Size()
+		if st.Mode().IsRegular() && total > format.MaxSize {
+			return format.Open(path) // reports the size, reading nothing
+		}
+	}
+	return format.Decode(&watched{r: f, ctx: ctx, total: total, progress: progress}, path)
+}
+
+// watched is a reader that stops when its context ends and reports
+// progress.
+type watched struct {
+	r        io.Reader
+	ctx      context.Context
+	done     int64
+	total    int64
+	progress func(done, total int64)
+}
+
+func (w *watched) Read(p []byte) (int, error) {
+	if err := w.ctx.Err(); err != nil {
+		return 0, err
+	}
+	n, err := w.r.Read(p)
+	w.done += int64(n)
+	if w.progress != nil {
+		w.progress(w.done, w.total)
+	}
+	return n, err
 }

@@ -1,0 +1,287 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+	"github.com/meridian-app/meridian/assets"
+	"github.com/meridian-app/meridian/geo/format"
+)
+
+// Loader reads a data file, or the embedded sample for "". It stops with
+// ctx's error when ctx is cancelled, and tells progress (which may be nil)
+// how many bytes of how many it has read.
+type Loader func(ctx context.Context, path string, progress func(done, total int64)) (*format.Result, error)
+
+// Saver writes the shown collection to path in the named format ("geojson"
+// or "csv").
+type Saver func(path, format string, res *format.Result) error
+
+// openExtensions are offered by the Open dialog. Content decides the
+// format; the filter only keeps the list short.
+var openExtensions = []string{".geojson", ".json", ".kml", ".kmz", ".csv", ".tsv", ".txt"}
+
+const (
+	recentKey = "recent"
+	maxRecent = 8
+)
+
+// files opens data files for the window — from the Open dialog, Open
+// Recent, a drop onto the window or the command line — loading each in the
+// background with a progress bar and a Cancel button, and keeps the
+// problems of the shown file for the problems panel.
+type files struct {
+	u      *UI
+	w      fyne.Window
+	load   Loader
+	save   Saver
+	prefs  fyne.Preferences
+	cancel context.CancelFunc
+	gen    int // the newest load; results of older ones are dropped
+	name   string
+	res    *format.Result
+	// OnRecent is called when the recent list changes, to rebuild the menu.
+	OnRecent func()
+}
+
+func newFiles(u *UI, w fyne.Window, load Loader, save Saver, prefs fyne.Preferences) *files {
+	f := &files{u: u, w: w, load: load, save: save, prefs: prefs}
+	u.CancelLoad.OnTapped = f.stop
+	u.ProblemsButton.OnTapped = func() { f.showProblems() }
+	return f
+}
+
+// open starts loading path ("" for the sample), cancelling a load already
+// under way. The current data stays until the new file is ready.
+func (f *files) open(path string) {
+	if f.cancel != nil {
+		f.cancel()
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	f.cancel = cancel
+	f.gen++
+	gen := f.gen
+	name := displayName(path)
+	f.u.Status.SetText("Loading " + name + "…")
+	f.u.Progress.SetValue(0)
+	f.u.Progress.Show()
+	f.u.CancelLoad.Show()
+	go f.run(ctx, gen, path, name)
+}
+
+// run is the background half of open: read, prepare, then hand over.
+func (f *files) run(ctx context.Context, gen int, path, name string) {
+	var last time.Time
+	progress := func(done, total int64) {
+		if total <= 0 || time.Since(last) < 100*time.Millisecond {
+			return
+		}
+		last = time.Now()
+		v := float64(done) / float64(total)
+		fyne.Do(func() {
+			if gen == f.gen {
+				f.u.Progress.SetValue(v)
+			}
+		})
+	}
+	res, err := f.load(ctx, path, progress)
+	var d *Dataset
+	if err == nil && res != nil && res.Collection != nil && ctx.Err() == nil {
+		d = Prepare(name, res)
+	}
+	fyne.Do(func() {
+		if gen != f.gen {
+			return // a newer load replaced this one
+		}
+		f.finish(ctx, path, name, d, err)
+	})
+}
+
+// finish shows a loaded file, or says why there is none.
+func (f *files) finish(ctx context.Context, path, name string, d *Dataset, err error) {
+	f.u.Progress.Hide()
+	f.u.CancelLoad.Hide()
+	f.cancel = nil
+	switch {
+	case ctx.Err() != nil || errors.Is(err, context.Canceled):
+		f.u.Status.SetText("Cancelled loading " + name)
+		return
+	case d == nil:
+		if err == nil {
+			err = errors.New("no data")
+		}
+		f.u.Status.SetText("Could not open " + name)
+		if f.w != nil {
+			dialog.ShowError(fmt.Errorf("cannot open %s: %w", name, err), f.w)
+		}
+		return
+	}
+	f.name, f.res = name, d.Result
+	f.u.SetData(d)
+	if f.w != nil {
+		f.w.SetTitle("Meridian — " + name)
+	}
+	f.setProblems(d.Result.Problems)
+	if path != "" {
+		f.remember(path)
+	}
+	if len(d.Result.Problems) > 0 {
+		f.showProblems()
+	}
+}
+
+// stop cancels the load under way.
+func (f *files) stop() {
+	if f.cancel != nil {
+		f.cancel()
+	}
+}
+
+func displayName(path string) string {
+	if path == "" {
+		return assets.SampleName
+	}
+	return filepath.Base(path)
+}
+
+// recent returns the recently opened files, newest first.
+func (f *files) recent() []string {
+	if f.prefs == nil {
+		return nil
+	}
+	return f.prefs.StringList(recentKey)
+}
+
+// remember puts path first in the recent list.
+func (f *files) remember(path string) {
+	if f.prefs == nil {
+		return
+	}
+	if abs, err := filepath.Abs(path); err == nil {
+		path = abs
+	}
+	list := slices.DeleteFunc(f.recent(), func(p string) bool { return p == path })
+	list = append([]string{path}, list...)
+	if len(list) > maxRecent {
+		list = list[:maxRecent]
+	}
+	f.prefs.SetStringList(recentKey, list)
+	if f.OnRecent != nil {
+		f.OnRecent()
+	}
+}
+
+// dropped opens the first file dropped onto the window.
+func (f *files) dropped(_ fyne.Position, uris []fyne.URI) {
+	for _, u := range uris {
+		if u.Scheme() == "file" {
+			f.open(u.Path())
+			return
+		}
+	}
+}
+
+// openDialog asks for a file to open.
+func (f *files) openDialog() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		f.open(path)
+	}, f.w)
+	d.SetFilter(storage.NewExtensionFileFilter(openExtensions))
+	d.Show()
+}
+
+// exportDialog asks where to save the shown data; the name's extension
+// picks CSV or Meridian GeoJSON.
+func (f *files) exportDialog(formatName string) {
+	if f.res == nil {
+		return
+	}
+	ext := map[string]string{"csv": ".csv", "geojson": ".geojson"}[formatName]
+	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
+		if err != nil || wc == nil {
+			return
+		}
+		path := wc.URI().Path()
+		wc.Close()
+		if err := f.save(path, formatName, f.res); err != nil {
+			dialog.ShowError(err, f.w)
+			return
+		}
+		f.u.Status.SetText(fmt.Sprintf("Exported %d events to %s", len(f.res.Collection.Events), filepath.Base(path)))
+	}, f.w)
+	d.SetFileName(strings.TrimSuffix(f.name, filepath.Ext(f.name)) + ext)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
+	d.Show()
+}
+
+// setProblems updates the status bar's problems button.
+func (f *files) setProblems(probs []format.Problem) {
+	if len(probs) == 0 {
+		f.u.ProblemsButton.Hide()
+		return
+	}
+	f.u.ProblemsButton.SetText(fmt.Sprintf("%d problems", len(probs)))
+	if len(probs) == 1 {
+		f.u.ProblemsButton.SetText("1 problem")
+	}
+	f.u.ProblemsButton.Show()
+}
+
+// maxListed bounds the problems shown in the panel; the rest are counted,
+// and inspect prints them all.
+const maxListed = 5000
+
+// problemsText is the panel's text: one "file:line:col: message" a line.
+func problemsText(probs []format.Problem) string {
+	var b strings.Builder
+	for i := range probs {
+		if i == maxListed {
+			fmt.Fprintf(&b, "… and %d more (meridian inspect FILE prints them all)\n", len(probs)-maxListed)
+			break
+		}
+		b.WriteString(probs[i].Error())
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+// showProblems opens the problems panel: every problem with its position,
+// in text the user can select, and a button that copies it all.
+func (f *files) showProblems() {
+	if f.res == nil || len(f.res.Problems) == 0 || f.w == nil {
+		return
+	}
+	text := problemsText(f.res.Problems)
+	view := widget.NewMultiLineEntry()
+	view.SetText(text)
+	view.Wrapping = fyne.TextWrapOff
+	view.OnChanged = func(s string) { // read-only, but selectable
+		if s != text {
+			view.SetText(text)
+		}
+	}
+	copyAll := widget.NewButton("Copy all", func() {
+		fyne.CurrentApp().Clipboard().SetContent(text)
+		f.u.Status.SetText("Copied the problems to the clipboard")
+	})
+	body := container.NewBorder(nil, container.NewHBox(copyAll), nil, nil, view)
+	title := fmt.Sprintf("%s: %d records had problems (everything else loaded)", f.name, len(f.res.Problems))
+	dlg := dialog.NewCustom(title, "Close", body, f.w)
+	dlg.Resize(fyne.NewSize(820, 460))
+	dlg.Show()
+}

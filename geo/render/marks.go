@@ -79,7 +79,7 @@ func NewMarks(c *event.Collection) *Marks {
 		}
 		m.dated[i] = !e.When.IsZero()
 		m.lo[i], m.hi[i] = e.When.Bounds()
-		m.color[i] = CategoryColor(slices.Index(m.Categories, e.Category))
+		m.color[i] = EventColor(e.Extra, slices.Index(m.Categories, e.Category))
 		if _, isPoint := e.Geometry.(orb.Point); e.Geometry != nil && !isPoint {
 			m.shapes[i] = mercator.AppendGeometry(nil, e.Geometry)
 			switch e.Geometry.(type) {

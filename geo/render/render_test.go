@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"flag"
 	"image"
+	"image/color"
 	"image/png"
 	"math"
 	"os"
@@ -232,5 +233,21 @@ func TestTrailFades(t *testing.T) {
 	}
 	if (Window{From: 1e12, To: 2e12, Trail: math.Inf(1)}).fade(0) != pastAlpha {
 		t.Error("an endless trail faded an event out")
+	}
+}
+
+func TestEventColor(t *testing.T) {
+	for _, tt := range []struct {
+		extra map[string]any
+		want  color.RGBA
+	}{
+		{map[string]any{"marker-color": "#ff8000"}, color.RGBA{255, 128, 0, 255}},
+		{map[string]any{"marker-color": "#0f0"}, color.RGBA{0, 255, 0, 255}},
+		{map[string]any{"marker-color": "orange"}, CategoryColor(1)},
+		{nil, CategoryColor(1)},
+	} {
+		if got := EventColor(tt.extra, 1); got != tt.want {
+			t.Errorf("EventColor(%v) = %v, want %v", tt.extra, got, tt.want)
+		}
 	}
 }

@@ -1,6 +1,10 @@
 package render
 
-import "image/color"
+import (
+	"image/color"
+	"strconv"
+	"strings"
+)
 
 // Style holds the basemap colours and line widths.
 type Style struct {
@@ -43,4 +47,32 @@ func CategoryColor(i int) color.RGBA {
 		return Uncategorised
 	}
 	return Palette[i%len(Palette)]
+}
+
+// EventColor is the colour of event e's marker: the "marker-color" its
+// source gave ("#rrggbb" or "#rgb", as simplestyle and KML styles write
+// it), or else its category's colour (cat is the category's index).
+func EventColor(extra map[string]any, cat int) color.RGBA {
+	if s, ok := extra["marker-color"].(string); ok {
+		if c, ok := parseHex(s); ok {
+			return c
+		}
+	}
+	return CategoryColor(cat)
+}
+
+// parseHex reads "#rrggbb" or "#rgb".
+func parseHex(s string) (color.RGBA, bool) {
+	s = strings.TrimPrefix(strings.TrimSpace(s), "#")
+	if len(s) == 3 {
+		s = string([]byte{s[0], s[0], s[1], s[1], s[2], s[2]})
+	}
+	if len(s) != 6 {
+		return color.RGBA{}, false
+	}
+	v, err := strconv.ParseUint(s, 16, 32)
+	if err != nil {
+		return color.RGBA{}, false
+	}
+	return color.RGBA{R: uint8(v >> 16), G: uint8(v >> 8), B: uint8(v), A: 255}, true
 }

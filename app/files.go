@@ -111,7 +111,10 @@ func (f *files) run(ctx context.Context, gen int, path, name string) {
 func (f *files) finish(ctx context.Context, path, name string, d *Dataset, err error) {
 	f.u.Progress.Hide()
 	f.u.CancelLoad.Hide()
-	f.cancel = nil
+	if f.cancel != nil {
+		defer f.cancel() // release the context; the load is over
+		f.cancel = nil
+	}
 	switch {
 	case ctx.Err() != nil || errors.Is(err, context.Canceled):
 		f.u.Status.SetText("Cancelled loading " + name)

@@ -184,23 +184,24 @@ func (d *decoder) fatal(err error) error {
 type text string
 
 func (t *text) UnmarshalJSON(b []byte) error {
-	var v any
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.UseNumber()
-	if err := dec.Decode(&v); err != nil {
-		return err
-	}
-	switch v := v.(type) {
-	case string:
-		*t = text(v)
-	case json.Number:
-		*t = text(v.String())
-	case bool:
-		*t = text(fmt.Sprint(v))
-	case nil:
+	b = bytes.TrimSpace(b)
+	switch {
+	case len(b) == 0:
+		return errors.New("empty value")
+	case b[0] == '"':
+		var s string
+		if err := json.Unmarshal(b, &s); err != nil {
+			return err
+		}
+		*t = text(s)
+	case b[0] == '-' || (b[0] >= '0' && b[0] <= '9'):
+		*t = text(b) // a number, in the form it was written
+	case string(b) == "null":
 		*t = ""
+	case string(b) == "true" || string(b) == "false":
+		*t = text(b)
 	default:
-		return fmt.Errorf("want text or a number, got %T", v)
+		return fmt.Errorf("want text or a number, got %.20s", b)
 	}
 	return nil
 }

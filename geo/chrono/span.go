@@ -90,3 +90,25 @@ func (s Span) UTC() Span {
 	s.Start, s.End = s.Start.UTC(), s.End.UTC()
 	return s
 }
+
+// Extent returns the span from the earliest to the latest of ts (zero
+// times skipped), as a moving track's vertex times give its whole time.
+func Extent(ts []Time) Span {
+	var first, last Time
+	for _, t := range ts {
+		if t.IsZero() {
+			continue
+		}
+		if first.IsZero() || t.StartMilli().Less(first.StartMilli()) {
+			first = t
+		}
+		if last.IsZero() || last.StartMilli().Less(t.StartMilli()) {
+			last = t
+		}
+	}
+	sp := Span{Start: first}
+	if last != first {
+		sp.End = last
+	}
+	return sp
+}

@@ -198,3 +198,18 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+func TestExtent(t *testing.T) {
+	a, _ := Parse("2016-09-07T10:00Z")
+	b, _ := Parse("2016-09-07T08:00Z")
+	c, _ := Parse("2016-09-07T09:00Z")
+	if got := Extent([]Time{a, {}, b, c}).String(); got != "7 Sep 2016 08:00 UTC – 7 Sep 2016 10:00 UTC" {
+		t.Errorf("Extent = %q", got)
+	}
+	if got := Extent([]Time{a}); got.End != (Time{}) || got.Start != a {
+		t.Errorf("Extent of one = %v", got)
+	}
+	if !Extent(nil).IsZero() {
+		t.Error("Extent(nil) is not zero")
+	}
+}

@@ -233,23 +233,14 @@ func trackTimes(e *event.Event) error {
 	if len(times) != len(ls) {
 		return fmt.Errorf("times: %d times for %d vertices (ignored)", len(times), len(ls))
 	}
-	var first, last chrono.Time
+	ts := make([]chrono.Time, len(times))
 	for i, v := range times {
 		sp, err := spanValue(v)
 		if err != nil {
 			return fmt.Errorf("times[%d]: %v (ignored)", i, err)
 		}
-		t := sp.Start
-		if first.IsZero() || t.StartMilli().Less(first.StartMilli()) {
-			first = t
-		}
-		if last.IsZero() || last.StartMilli().Less(t.StartMilli()) {
-			last = t
-		}
+		ts[i] = sp.Start
 	}
-	e.When = chrono.Span{Start: first}
-	if last != first {
-		e.When.End = last
-	}
+	e.When = chrono.Extent(ts)
 	return nil
 }

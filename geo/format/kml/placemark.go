@@ -179,7 +179,7 @@ func isCategory(name string) bool {
 func (pm *placemark) trackTimes(e *event.Event, whens []string) []error {
 	var probs []error
 	times := make([]any, 0, len(whens))
-	var first, last chrono.Time
+	ts := make([]chrono.Time, 0, len(whens))
 	for _, w := range whens {
 		t, err := chrono.Parse(w)
 		if err != nil {
@@ -188,22 +188,14 @@ func (pm *placemark) trackTimes(e *event.Event, whens []string) []error {
 			continue
 		}
 		times = append(times, t.ISO())
-		if first.IsZero() || t.StartMilli().Less(first.StartMilli()) {
-			first = t
-		}
-		if last.IsZero() || last.StartMilli().Less(t.StartMilli()) {
-			last = t
-		}
+		ts = append(ts, t)
 	}
 	if e.Extra == nil {
 		e.Extra = map[string]any{}
 	}
 	e.Extra["times"] = times
-	if e.When.IsZero() && !first.IsZero() {
-		e.When = chrono.Span{Start: first}
-		if last != first {
-			e.When.End = last
-		}
+	if e.When.IsZero() {
+		e.When = chrono.Extent(ts)
 	}
 	return probs
 }

@@ -113,7 +113,7 @@ func has(m map[string]jsonpos.Range, k string) bool {
 
 // records decodes each element of the array at r with one, reporting the
 // elements that fail at their position and going on with the rest.
-func (d *decoder) records(r jsonpos.Range, one func(raw jsonpos.Range, pos format.Position) []error) error {
+func (d *decoder) records(r jsonpos.Range, one func(raw jsonpos.Range) []error) error {
 	if d.doc.IsNull(r) {
 		return nil
 	}
@@ -121,7 +121,7 @@ func (d *decoder) records(r jsonpos.Range, one func(raw jsonpos.Range, pos forma
 	for _, el := range elems {
 		pos := d.doc.Pos(el.Start, d.index)
 		d.index++
-		for _, e := range one(el, pos) {
+		for _, e := range one(el) {
 			d.res.Problems = append(d.res.Problems, format.Problem{Pos: pos, Err: e})
 		}
 	}
@@ -129,6 +129,18 @@ func (d *decoder) records(r jsonpos.Range, one func(raw jsonpos.Range, pos forma
 		return d.fatal(err)
 	}
 	return nil
+}
+
+// add appends an event with its extra properties; kind ("era") is kept as
+// the "Type" property, the sheet template's name for it.
+func (d *decoder) add(e event.Event, extra map[string]any, kind string) {
+	if kind != "" {
+		extra["Type"] = kind
+	}
+	if len(extra) > 0 {
+		e.Extra = extra
+	}
+	d.res.Collection.Events = append(d.res.Collection.Events, e)
 }
 
 // decode reads one record, which must be an object; a record that is not

@@ -42,7 +42,7 @@ func (d *decoder) storymap(r jsonpos.Range) error {
 		return d.fatal(&jsonpos.Error{Pos: d.doc.Pos(r.Start, -1), Err: fmt.Errorf(`%w: "storymap" has no "slides"`, ErrShape)})
 	}
 	order := 0
-	return d.records(sm["slides"], func(r jsonpos.Range, pos format.Position) []error {
+	return d.records(sm["slides"], func(r jsonpos.Range) []error {
 		var s slide
 		if err := d.decode(r, &s); err != nil {
 			return []error{err}
@@ -87,10 +87,7 @@ func (d *decoder) slide(s *slide, order *int) []error {
 	if s.Background != nil {
 		put(extra, "Background", text(or(s.Background.URL, string(s.Background.Color))))
 	}
-	if len(extra) > 0 {
-		e.Extra = extra
-	}
-	d.res.Collection.Events = append(d.res.Collection.Events, e)
+	d.add(e, extra, "")
 	return probs
 }
 

@@ -6,7 +6,6 @@ import (
 
 	"github.com/meridian-app/meridian/geo/chrono"
 	"github.com/meridian-app/meridian/geo/event"
-	"github.com/meridian-app/meridian/geo/format"
 	"github.com/meridian-app/meridian/geo/format/jsonpos"
 	"github.com/meridian-app/meridian/geo/format/markup"
 )
@@ -108,8 +107,8 @@ func (d *decoder) timeline(top map[string]jsonpos.Range) error {
 
 // tlEvent returns the reader of one event; kind "era" marks eras, which
 // load as events (on the timeline and in the list) typed "era".
-func (d *decoder) tlEvent(kind string) func(jsonpos.Range, format.Position) []error {
-	return func(r jsonpos.Range, pos format.Position) []error {
+func (d *decoder) tlEvent(kind string) func(jsonpos.Range) []error {
+	return func(r jsonpos.Range) []error {
 		var ev tlEvent
 		if err := d.decode(r, &ev); err != nil {
 			return []error{err}
@@ -141,13 +140,7 @@ func (d *decoder) tlEvent(kind string) func(jsonpos.Range, format.Position) []er
 		if ev.Background != nil {
 			put(extra, "Background", text(or(ev.Background.URL, string(ev.Background.Color))))
 		}
-		if kind != "" {
-			extra["Type"] = kind
-		}
-		if len(extra) > 0 {
-			e.Extra = extra
-		}
-		d.res.Collection.Events = append(d.res.Collection.Events, e)
+		d.add(e, extra, kind)
 		return probs
 	}
 }
@@ -243,8 +236,8 @@ func (d *decoder) legacy(r jsonpos.Range) error {
 	return nil
 }
 
-func (d *decoder) v2Event(kind string) func(jsonpos.Range, format.Position) []error {
-	return func(r jsonpos.Range, pos format.Position) []error {
+func (d *decoder) v2Event(kind string) func(jsonpos.Range) []error {
+	return func(r jsonpos.Range) []error {
 		var v v2Date
 		if err := d.decode(r, &v); err != nil {
 			return []error{err}
@@ -275,13 +268,7 @@ func (d *decoder) v2Event(kind string) func(jsonpos.Range, format.Position) []er
 		if a := v.Asset; a != nil {
 			putMedia(extra, &media{URL: a.Media, Thumbnail: a.Thumbnail, Credit: a.Credit, Caption: a.Caption})
 		}
-		if kind != "" {
-			extra["Type"] = kind
-		}
-		if len(extra) > 0 {
-			e.Extra = extra
-		}
-		d.res.Collection.Events = append(d.res.Collection.Events, e)
+		d.add(e, extra, kind)
 		return probs
 	}
 }

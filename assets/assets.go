@@ -32,3 +32,14 @@ var Attribution string
 //
 //go:embed icon.png
 var Icon []byte
+
+// Gazetteer holds the places written by cmd/mkgazetteer from GeoNames
+// (gzipped, one place a line; see package gazetteer).
+//
+//go:embed gazetteer/places.tsv.gz
+var Gazetteer []byte
+
+// Countries maps ISO country codes to English names, one "CC\tName" a line.
+//
+//go:embed gazetteer/countries.tsv
+var Countries string

@@ -4,6 +4,7 @@
 //	meridian render [flags] [FILE]  draw the map to a PNG, no display needed
 //	meridian inspect FILE           print normalised events and every problem
 //	meridian export -o OUT FILE     convert to Meridian GeoJSON or CSV
+//	meridian geocode NAME           list the places that name could be
 //	meridian --version              print the version
 package main
 
@@ -26,6 +27,7 @@ const usage = `usage:
   meridian render [--size WxH] [--bbox W,S,E,N] [--from T] [--to T] -o out.png [FILE]
   meridian inspect FILE
   meridian export [-f geojson|csv] -o OUT FILE
+  meridian geocode [--country CC] [-n N] NAME
   meridian --version`
 
 func main() {
@@ -42,6 +44,8 @@ func main() {
 		err = cli.Inspect(args[1:], os.Stdout, os.Stderr)
 	case "export":
 		err = cli.Export(args[1:], os.Stdout, os.Stderr)
+	case "geocode":
+		err = cli.Geocode(args[1:], os.Stdout, os.Stderr)
 	case "--version", "-version", "version":
 		fmt.Println("meridian", meridian.Version())
 	case "-h", "-help", "--help", "help":

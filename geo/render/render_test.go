@@ -2,12 +2,9 @@ package render
 
 import (
 	"bytes"
-	"flag"
 	"image"
 	"image/color"
-	"image/png"
 	"math"
-	"os"
 	"path/filepath"
 	"testing"
 
@@ -16,10 +13,9 @@ import (
 	"github.com/meridian-app/meridian/geo/chrono"
 	"github.com/meridian-app/meridian/geo/event"
 	"github.com/meridian-app/meridian/geo/format/geojson"
+	"github.com/meridian-app/meridian/internal/golden"
 	"github.com/paulmach/orb"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden images in testdata")
 
 func sample(t testing.TB) *event.Collection {
 	t.Helper()
@@ -122,61 +118,9 @@ func TestGolden(t *testing.T) {
 				t.Fatal(err)
 			}
 			r.DrawLegend(img)
-			compareGolden(t, filepath.Join("testdata", tt.name+".png"), img)
+			golden.Compare(t, filepath.Join("testdata", tt.name+".png"), img)
 		})
 	}
-}
-
-// compareGolden checks img against a PNG file, allowing tiny differences
-// (anti-aliasing rounding) in a few pixels; -update rewrites the file.
-func compareGolden(t *testing.T, path string, img *image.RGBA) {
-	t.Helper()
-	if *update {
-		var buf bytes.Buffer
-		if err := png.Encode(&buf, img); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	defer f.Close()
-	want, err := png.Decode(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if want.Bounds() != img.Bounds() {
-		t.Fatalf("size %v, golden %v", img.Bounds(), want.Bounds())
-	}
-	bad := 0
-	for y := 0; y < img.Rect.Dy(); y++ {
-		for x := 0; x < img.Rect.Dx(); x++ {
-			r1, g1, b1, _ := img.At(x, y).RGBA()
-			r2, g2, b2, _ := want.At(x, y).RGBA()
-			if diff(r1, r2) > 8<<8 || diff(g1, g2) > 8<<8 || diff(b1, b2) > 8<<8 {
-				bad++
-			}
-		}
-	}
-	if limit := img.Rect.Dx() * img.Rect.Dy() / 1000; bad > limit {
-		out := filepath.Join(t.TempDir(), filepath.Base(path))
-		var buf bytes.Buffer
-		_ = png.Encode(&buf, img)
-		_ = os.WriteFile(out, buf.Bytes(), 0o644)
-		t.Errorf("%d pixels differ from %s (limit %d); got %s", bad, path, limit, out)
-	}
-}
-
-func diff(a, b uint32) uint32 {
-	if a > b {
-		return a - b
-	}
-	return b - a
 }
 
 func BenchmarkFrameSample1080p(b *testing.B) {

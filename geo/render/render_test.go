@@ -13,6 +13,8 @@ import (
 	"github.com/meridian-app/meridian/geo/chrono"
 	"github.com/meridian-app/meridian/geo/event"
 	"github.com/meridian-app/meridian/geo/format/geojson"
+	"github.com/meridian-app/meridian/geo/gazetteer"
+	"github.com/meridian-app/meridian/geo/mercator"
 	"github.com/meridian-app/meridian/internal/golden"
 	"github.com/paulmach/orb"
 )
@@ -136,7 +138,7 @@ func BenchmarkFrameSample1080p(b *testing.B) {
 	b.Run("basemap+events", func(b *testing.B) {
 		b.ReportAllocs()
 		for i := 0; b.Loop(); i++ {
-			r.baseView = Viewport{} // force the basemap to be drawn again
+			r.baseKey = baseKey{} // force the basemap to be drawn again
 			if err := r.Draw(img, Frame{View: v, Selected: -1}); err != nil {
 				b.Fatal(err)
 			}
@@ -193,5 +195,92 @@ func TestEventColor(t *testing.T) {
 		if got := EventColor(tt.extra, 1); got != tt.want {
 			t.Errorf("EventColor(%v) = %v, want %v", tt.extra, got, tt.want)
 		}
+	}
+}
+
+func places(t testing.TB) *Places {
+	t.Helper()
+	g, err := gazetteer.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return NewPlaces(g)
+}
+
+// Place labels in Latin and in the local script, over the sample's events.
+func TestGoldenLabels(t *testing.T) {
+	c := sample(t)
+	levant := Viewport{Center: mercator.Project(orb.Point{36.6, 34.6}), Zoom: 6.3, Width: 640, Height: 400}
+	china := Viewport{Center: mercator.Project(orb.Point{117, 31}), Zoom: 4.6, Width: 640, Height: 400}
+	world := Viewport{Center: orb.Point{0.5, 0.42}, Zoom: 1.6, Width: 800, Height: 420}
+	for _, tt := range []struct {
+		name  string
+		view  Viewport
+		local bool
+	}{
+		{"labels-levant", levant, false},
+		{"labels-levant-local", levant, true},
+		{"labels-china-local", china, true},
+		{"labels-world", world, false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			r := NewRenderer(basemap.Default(), NewMarks(c))
+			r.Places, r.LocalNames = places(t), tt.local
+			img, err := r.Image(Frame{View: tt.view, Selected: -1})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(r.labels.placed) < 8 {
+				t.Errorf("%d labels placed", len(r.labels.placed)/2)
+			}
+			golden.Compare(t, filepath.Join("testdata", tt.name+".png"), img)
+		})
+	}
+}
+
+// No two labels overlap, and none covers an event's marker.
+func TestLabelsAvoidEachOtherAndMarkers(t *testing.T) {
+	c := sample(t)
+	m := NewMarks(c)
+	r := NewRenderer(basemap.Default(), m)
+	r.Places = places(t)
+	v := Viewport{Center: mercator.Project(orb.Point{36.6, 34.6}), Zoom: 6.3, Width: 640, Height: 400}
+	if _, err := r.Image(Frame{View: v, Selected: -1}); err != nil {
+		t.Fatal(err)
+	}
+	text := r.labels.placed
+	for i := 0; i < len(text); i += 2 {
+		for j := i + 2; j < len(text); j += 2 {
+			if text[i].Overlaps(text[j]) {
+				t.Errorf("labels %v and %v overlap", text[i], text[j])
+			}
+		}
+		for k := range m.anchor {
+			if math.IsNaN(m.anchor[k][0]) {
+				continue
+			}
+			px := v.ToPixel(m.anchor[k])
+			mk := image.Rect(int(px[0]-MarkerRadius), int(px[1]-MarkerRadius), int(px[0]+MarkerRadius), int(px[1]+MarkerRadius))
+			if text[i].Overlaps(mk) {
+				t.Errorf("label %v covers the marker of %s at %v", text[i], c.Events[k].Title, mk)
+			}
+		}
+	}
+	// Changing the names' script redraws the cached basemap.
+	r.LocalNames = true
+	if _, err := r.Image(Frame{View: v, Selected: -1}); err != nil || !r.baseKey.local {
+		t.Errorf("local names not redrawn: %v", err)
+	}
+}
+
+func BenchmarkLabels1080p(b *testing.B) {
+	c := sample(b)
+	r := NewRenderer(basemap.Default(), NewMarks(c))
+	r.Places = places(b)
+	img := image.NewRGBA(image.Rect(0, 0, 1920, 1080))
+	v := Viewport{Center: mercator.Project(orb.Point{36.6, 34.6}), Zoom: 6, Width: 1920, Height: 1080}
+	r.drawLabels(img, v) // shape once: the cache is warm while panning
+	for b.Loop() {
+		r.drawLabels(img, v)
 	}
 }

@@ -21,11 +21,16 @@ type Renderer struct {
 	Basemap *basemap.Basemap // nil: ocean only
 	Marks   *Marks           // nil: no events
 	Style   Style
+	Places  *Places // nil: no place labels
+	// LocalNames labels places in their country's script (دمشق, 杭州)
+	// where the gazetteer has it, instead of in Latin.
+	LocalNames bool
 
-	painter  painter
-	sprites  sprites
-	base     *image.RGBA
-	baseView Viewport
+	painter painter
+	sprites sprites
+	base    *image.RGBA
+	baseKey baseKey
+	labels  labeller
 	// visBuf and pastBuf hold a frame's event lists between frames, so
 	// that drawing does not allocate.
 	visBuf, pastBuf []int32
@@ -53,17 +58,28 @@ func (r *Renderer) Image(f Frame) (*image.RGBA, error) {
 	return img, r.Draw(img, f)
 }
 
+// baseKey is what the cached basemap depends on: the view, and the labels
+// (which avoid the events' markers).
+type baseKey struct {
+	view   Viewport
+	marks  *Marks
+	places *Places
+	local  bool
+}
+
 func (r *Renderer) cachedBasemap(v Viewport) error {
-	if r.base != nil && r.baseView == v {
+	key := baseKey{v, r.Marks, r.Places, r.LocalNames}
+	if r.base != nil && r.baseKey == key {
 		return nil
 	}
 	if r.base == nil || r.base.Rect.Dx() != v.Width || r.base.Rect.Dy() != v.Height {
 		r.base = image.NewRGBA(image.Rect(0, 0, v.Width, v.Height))
 	}
-	r.baseView = v
+	r.baseKey = key
 	if err := r.drawBasemap(r.base, v); err != nil {
 		r.base = nil
 		return err
 	}
+	r.drawLabels(r.base, v)
 	return nil
 }

@@ -16,6 +16,7 @@ import (
 type Drawer struct {
 	ras        vector.Rasterizer
 	mask, halo image.Alpha
+	tmp        []uint8
 }
 
 // Style is how a line is drawn.
@@ -58,7 +59,7 @@ func (d *Drawer) Draw(dst *image.RGBA, l *Line, x, y float32, st Style) {
 	d.ras.Draw(&d.mask, d.mask.Rect, image.Opaque, image.Point{})
 	if st.Halo.A > 0 && st.HaloWidth > 0 {
 		d.halo = resize(d.halo, w, h)
-		dilate(&d.halo, &d.mask, st.HaloWidth)
+		d.tmp = dilate(&d.halo, &d.mask, st.HaloWidth, d.tmp)
 		draw.DrawMask(dst, r, image.NewUniform(st.Halo), image.Point{}, &d.halo, image.Point{}, draw.Over)
 	}
 	draw.DrawMask(dst, r, image.NewUniform(st.Color), image.Point{}, &d.mask, image.Point{}, draw.Over)
@@ -107,10 +108,13 @@ func resize(a image.Alpha, w, h int) image.Alpha {
 }
 
 // dilate sets dst to src grown by r pixels (a square max filter, in two
-// passes), which outlines the glyphs.
-func dilate(dst, src *image.Alpha, r int) {
+// passes, through tmp, which it returns for reuse), which outlines the glyphs.
+func dilate(dst, src *image.Alpha, r int, tmp []uint8) []uint8 {
 	w, h := src.Rect.Dx(), src.Rect.Dy()
-	tmp := make([]uint8, w*h)
+	if cap(tmp) < w*h {
+		tmp = make([]uint8, w*h)
+	}
+	tmp = tmp[:w*h]
 	for y := range h {
 		row := src.Pix[y*src.Stride:]
 		for x := range w {
@@ -130,4 +134,5 @@ func dilate(dst, src *image.Alpha, r int) {
 			dst.Pix[y*dst.Stride+x] = m
 		}
 	}
+	return tmp
 }

@@ -28,6 +28,7 @@ import (
 	"golang.org/x/text/language"
 	"golang.org/x/text/language/display"
 
+	"github.com/meridian-app/meridian/geo/fold"
 	"github.com/meridian-app/meridian/geo/gazetteer"
 )
 
@@ -147,11 +148,11 @@ func clean(s string) string {
 // transliterations of other scripts), Arabic and Chinese; one per folded
 // form, none that folds like the main name.
 func alternates(name, ascii string, alts []string) []string {
-	seen := map[string]bool{gazetteer.Fold(name): true}
+	seen := map[string]bool{fold.String(name): true}
 	var out []string
 	for _, a := range append([]string{ascii}, alts...) {
 		a = clean(a)
-		f := gazetteer.Fold(a)
+		f := fold.String(a)
 		if f == "" || seen[f] || !wanted(a) {
 			continue
 		}

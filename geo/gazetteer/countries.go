@@ -5,6 +5,7 @@ import (
 	"sync"
 
 	"github.com/meridian-app/meridian/assets"
+	"github.com/meridian-app/meridian/geo/fold"
 )
 
 // countries maps ISO 3166-1 alpha-2 codes to English short names, and
@@ -24,7 +25,7 @@ func loadCountries() {
 			continue
 		}
 		countries.name[cc] = name
-		countries.byName[Fold(name)] = cc
+		countries.byName[fold.String(name)] = cc
 	}
 }
 
@@ -48,5 +49,5 @@ func CountryCode(s string) string {
 			return up
 		}
 	}
-	return countries.byName[Fold(s)]
+	return countries.byName[fold.String(s)]
 }

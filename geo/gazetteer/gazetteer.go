@@ -18,6 +18,7 @@ import (
 	"sync"
 
 	"github.com/meridian-app/meridian/assets"
+	"github.com/meridian-app/meridian/geo/fold"
 )
 
 // ErrData wraps a gazetteer file that cannot be read.
@@ -149,7 +150,7 @@ func (g *Gazetteer) index() {
 		p := &g.places[i]
 		first := len(g.keys)
 		add := func(name string) {
-			f := Fold(name)
+			f := fold.String(name)
 			if f == "" {
 				return
 			}

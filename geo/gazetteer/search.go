@@ -4,6 +4,8 @@ import (
 	"math"
 	"sort"
 	"strings"
+
+	"github.com/meridian-app/meridian/geo/fold"
 )
 
 // Match is one place found for a query.
@@ -30,7 +32,7 @@ type Options struct {
 // keeps only the best Limit, so a one-letter prefix costs well under a
 // millisecond (BenchmarkSearch).
 func (g *Gazetteer) Search(q string, o Options) []Match {
-	f := Fold(q)
+	f := fold.String(q)
 	if f == "" {
 		return nil
 	}

@@ -1,4 +1,7 @@
-package gazetteer
+// Package fold reduces text to the form it is searched by, so that a
+// search for "tartus" finds Ţarţūs, TARTOUS's neighbour spellings and, in
+// Arabic, طَرطوس written with or without its vowel marks.
+package fold
 
 import (
 	"strings"
@@ -7,11 +10,11 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// Fold reduces a place name to the key it is searched by: lower case, no
+// String reduces a name to the key it is searched by: lower case, no
 // diacritics, no apostrophes, hyphens and dots as spaces, single spaces.
 // Ţarţūs, Tartus and TARTUS fold alike; so do the Arabic spellings with and
 // without vowel marks, hamza or tatweel (طَرطوس, طرطوس). Han is left as is.
-func Fold(s string) string {
+func String(s string) string {
 	if f, ok := foldASCII(s); ok {
 		return f
 	}

@@ -1,8 +1,8 @@
-package gazetteer
+package fold
 
 import "testing"
 
-func TestFold(t *testing.T) {
+func TestString(t *testing.T) {
 	for _, tc := range []struct{ in, want string }{
 		{"Ţarţūs", "tartus"},
 		{"TARTOUS", "tartous"},
@@ -22,8 +22,8 @@ func TestFold(t *testing.T) {
 		{"  Hangzhou Shi ", "hangzhou shi"},
 		{"", ""},
 	} {
-		if got := Fold(tc.in); got != tc.want {
-			t.Errorf("Fold(%q) = %q, want %q", tc.in, got, tc.want)
+		if got := String(tc.in); got != tc.want {
+			t.Errorf("String(%q) = %q, want %q", tc.in, got, tc.want)
 		}
 	}
 }

@@ -162,7 +162,7 @@ func TestRecentAndDrop(t *testing.T) {
 		if r := f.recent(); len(r) != maxRecent || strings.Count(strings.Join(r, " "), "f5.geojson") != 1 {
 			t.Errorf("recent after reopening = %v", r)
 		}
-		menu := mainMenu(f)
+		menu := mainMenu(f, u)
 		items := menu.Items[0].Items
 		if items[1].Label != "Open Recent" || len(items[1].ChildMenu.Items) != maxRecent || items[1].ChildMenu.Items[0].Label != "/data/f5.geojson" {
 			t.Errorf("Open Recent menu = %+v", items[1])

@@ -2,11 +2,14 @@ package app
 
 import (
 	"image"
+	"math"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
+	"github.com/meridian-app/meridian/geo/mercator"
 	"github.com/meridian-app/meridian/geo/render"
 	"github.com/paulmach/orb"
 )
@@ -29,6 +32,7 @@ type MapView struct {
 	hasFit   bool
 	needFit  bool
 	img      *image.RGBA
+	fly      *fyne.Animation
 	pxScale  float64 // image pixels per Fyne unit
 	// OnFirstFrame, if set, is called after the first frame with data.
 	OnFirstFrame func()
@@ -74,6 +78,62 @@ func (m *MapView) SetWindow(w render.Window) {
 // SetSelected highlights event i (-1 for none).
 func (m *MapView) SetSelected(i int) {
 	m.frame.Selected = i
+	m.Refresh()
+}
+
+// SetPlaces shows place labels (nil: none).
+func (m *MapView) SetPlaces(p *render.Places) {
+	m.renderer.Places = p
+	m.Refresh()
+}
+
+// SetLocalNames labels places in their own script (true) or in Latin.
+func (m *MapView) SetLocalNames(on bool) {
+	m.renderer.LocalNames = on
+	m.Refresh()
+}
+
+// flyTime is how long FlyTo takes; zero jumps (tests).
+var flyTime = 900 * time.Millisecond
+
+// FlyTo moves the view to centre lon/lat at zoom, pinned, in a smooth
+// flight that pulls back when the way is long, so the user sees where they
+// are going.
+func (m *MapView) FlyTo(ll orb.Point, zoom float64) {
+	to := mercator.Project(ll)
+	m.frame.Pin, m.frame.HasPin = to, true
+	if m.fly != nil {
+		m.fly.Stop()
+	}
+	from := m.frame.View
+	// Go the short way round the repeating world.
+	if d := to[0] - from.Center[0]; d > 0.5 {
+		to[0]--
+	} else if d < -0.5 {
+		to[0]++
+	}
+	if flyTime == 0 {
+		m.frame.View = render.Viewport{Center: to, Zoom: zoom, Width: from.Width, Height: from.Height}
+		m.Refresh()
+		return
+	}
+	px := math.Hypot(to[0]-from.Center[0], to[1]-from.Center[1]) * from.Scale()
+	pull := math.Max(0, math.Min(4, math.Log2(px/float64(max(from.Width, 1)))+1))
+	m.fly = fyne.NewAnimation(flyTime, func(f float32) {
+		t := float64(f)
+		v := from
+		v.Center = orb.Point{from.Center[0] + (to[0]-from.Center[0])*t, from.Center[1] + (to[1]-from.Center[1])*t}
+		v.Zoom = max(render.MinZoom, from.Zoom+(zoom-from.Zoom)*t-pull*math.Sin(math.Pi*t))
+		m.frame.View = v.Resize(m.frame.View.Width, m.frame.View.Height)
+		m.Refresh()
+	})
+	m.fly.Curve = fyne.AnimationEaseInOut
+	m.fly.Start()
+}
+
+// ClearPin removes the searched-place marker.
+func (m *MapView) ClearPin() {
+	m.frame.HasPin = false
 	m.Refresh()
 }
 

@@ -8,14 +8,18 @@ package app
 import (
 	"fmt"
 	"image/color"
+	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 	"github.com/meridian-app/meridian/geo/basemap"
 	"github.com/meridian-app/meridian/geo/chrono"
+	"github.com/meridian-app/meridian/geo/event"
 	"github.com/meridian-app/meridian/geo/format"
+	"github.com/meridian-app/meridian/geo/gazetteer"
 	"github.com/meridian-app/meridian/geo/render"
 	"github.com/paulmach/orb"
 )
@@ -30,13 +34,18 @@ type Dataset struct {
 	Bound      orb.Bound
 	Placed     bool
 	Categories []string
+	Text       *event.TextIndex // for the find box
+
+	countriesOnce sync.Once
+	countryList   []string
 }
 
 // Prepare does the bulk work for a loaded result: projection, ordering,
 // the time index. Call it from a background goroutine.
 func Prepare(name string, res *format.Result) *Dataset {
 	c := res.Collection
-	d := &Dataset{Name: name, Result: res, Marks: render.NewMarks(c), Order: c.Chronological(), Categories: c.Categories()}
+	d := &Dataset{Name: name, Result: res, Marks: render.NewMarks(c), Order: c.Chronological(), Categories: c.Categories(),
+		Text: event.NewTextIndex(c)}
 	d.Bound, d.Placed = c.Bound()
 	return d
 }
@@ -55,9 +64,11 @@ type UI struct {
 	Progress       *widget.ProgressBar
 	CancelLoad     *widget.Button
 	ProblemsButton *widget.Button
+	Search         *Search
 
 	data     *Dataset
-	rowOf    []int // event index -> list row
+	gaz      *gazetteer.Gazetteer // nil until loaded
+	rowOf    []int                // event index -> list row
 	selected int
 	window   render.Window
 	utc      bool // show times in UTC rather than each event's own zone
@@ -72,6 +83,7 @@ func NewUI() *UI {
 	u.Timeline.OnWindow = u.setWindow
 	u.Timeline.OnSelected = u.Select
 	u.Controls = newControls(u)
+	u.Search = newSearch(u)
 	u.Detail = widget.NewRichTextFromMarkdown("Select an event on the map or in the list.")
 	u.Detail.Wrapping = fyne.TextWrapWord
 	u.Legend = container.NewHBox()
@@ -91,6 +103,30 @@ func NewUI() *UI {
 		}
 	}
 	return u
+}
+
+// SetGazetteer makes places searchable and labels them on the map. Call it
+// on the UI goroutine once both are loaded (LoadPlaces does).
+func (u *UI) SetGazetteer(g *gazetteer.Gazetteer, labels *render.Places) {
+	u.gaz = g
+	u.Map.SetPlaces(labels)
+	if u.Search.Entry.Text != "" {
+		u.Search.query(u.Search.Entry.Text)
+	}
+}
+
+// LoadPlaces reads the embedded gazetteer and prepares its labels in the
+// background, then hands them to the UI.
+func (u *UI) LoadPlaces() {
+	go func() {
+		g, err := gazetteer.Default()
+		if err != nil {
+			fyne.LogError("loading the gazetteer", err)
+			return
+		}
+		labels := render.NewPlaces(g)
+		fyne.Do(func() { u.SetGazetteer(g, labels) })
+	}()
 }
 
 // SetData shows a prepared data set. Call it on the UI goroutine.
@@ -214,13 +250,15 @@ func (u *UI) updateRow(row widget.ListItemID, o fyne.CanvasObject) {
 // on the right, tools and legend on top.
 func (u *UI) Content(tools fyne.CanvasObject) fyne.CanvasObject {
 	status := container.NewBorder(nil, nil, nil, container.NewHBox(u.ProblemsButton, u.CancelLoad), container.NewStack(u.Status, u.Progress))
-	left := container.NewBorder(nil, container.NewVBox(u.Timeline, u.Controls.Bar, status), nil, nil, u.Map)
+	results := container.NewBorder(container.NewHBox(sizedWidth(440, u.Search.Results), layout.NewSpacer()), nil, nil, nil)
+	mapArea := container.NewStack(u.Map, results)
+	left := container.NewBorder(nil, container.NewVBox(u.Timeline, u.Controls.Bar, status), nil, nil, mapArea)
 	detail := container.NewVScroll(container.NewPadded(u.Detail))
 	right := container.NewVSplit(u.List, detail)
 	right.SetOffset(0.45)
 	split := container.NewHSplit(left, right)
 	split.SetOffset(0.68)
-	top := container.NewBorder(nil, nil, tools, nil, container.NewHScroll(u.Legend))
+	top := container.NewBorder(nil, nil, tools, sizedWidth(340, u.Search.Entry), container.NewHScroll(u.Legend))
 	return container.NewBorder(container.NewVBox(top, widget.NewSeparator()), nil, nil, nil, split)
 }
 

@@ -38,21 +38,24 @@ func Run(opt Options) {
 		}
 	}
 	f := newFiles(u, w, opt.Load, opt.Save, a.Preferences())
-	f.OnRecent = func() { w.SetMainMenu(mainMenu(f)) }
-	w.SetMainMenu(mainMenu(f))
+	f.OnRecent = func() { w.SetMainMenu(mainMenu(f, u)) }
+	w.SetMainMenu(mainMenu(f, u))
 	w.SetContent(u.Content(toolbar(u, w, f)))
 	w.SetOnDropped(f.dropped)
 	bindKeys(w, u)
 	w.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: fyne.KeyModifierShortcutDefault},
 		func(fyne.Shortcut) { f.openDialog() })
+	w.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault},
+		func(fyne.Shortcut) { u.Search.Focus() })
 	w.Resize(fyne.NewSize(1400, 860))
 	f.open(opt.Path)
+	u.LoadPlaces()
 	w.ShowAndRun()
 }
 
-// mainMenu is the File menu (Open, Open Recent, Export, Problems) and
-// Help. Fyne adds Quit to the first menu.
-func mainMenu(f *files) *fyne.MainMenu {
+// mainMenu is the File menu (Open, Open Recent, Export, Problems), View
+// (find, place names) and Help. Fyne adds Quit to the first menu.
+func mainMenu(f *files, u *UI) *fyne.MainMenu {
 	recent := fyne.NewMenuItem("Open Recent", nil)
 	for _, path := range f.recent() {
 		recent.ChildMenu = appendItem(recent.ChildMenu, fyne.NewMenuItem(path, func() { f.open(path) }))
@@ -72,8 +75,17 @@ func mainMenu(f *files) *fyne.MainMenu {
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("Problems…", f.showProblems),
 	)
+	find := fyne.NewMenuItem("Find Event or Place…", u.Search.Focus)
+	find.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}
+	local := fyne.NewMenuItem("Place Names in Local Script", nil)
+	local.Checked = u.Map.renderer.LocalNames
+	local.Action = func() {
+		u.Map.SetLocalNames(!u.Map.renderer.LocalNames)
+		f.w.SetMainMenu(mainMenu(f, u))
+	}
+	view := fyne.NewMenu("View", find, local)
 	help := fyne.NewMenu("Help", fyne.NewMenuItem("About Meridian", func() { showAbout(f.w) }))
-	return fyne.NewMainMenu(file, help)
+	return fyne.NewMainMenu(file, view, help)
 }
 
 func appendItem(m *fyne.Menu, it *fyne.MenuItem) *fyne.Menu {
@@ -105,11 +117,18 @@ func showAbout(w fyne.Window) {
 
 // bindKeys makes the keyboard work without clicking anything first: keys
 // typed while no widget has focus go to the timeline's window-wide keys
-// (space, [, ], Home, End) and then to the map (arrows, +, -, 0); Ctrl+G
-// goes to the jump-to-date box.
+// (space, [, ], Home, End) and then to the map (arrows, +, -, 0); / goes
+// to the find box and Ctrl+G to the jump-to-date box.
 func bindKeys(w fyne.Window, u *UI) {
 	c := w.Canvas()
-	u.Map.OnKey, u.Map.OnRune = u.Timeline.ShortcutKey, u.Timeline.ShortcutRune
+	u.Map.OnKey = u.Timeline.ShortcutKey
+	u.Map.OnRune = func(r rune) bool {
+		if r == '/' {
+			u.Search.Focus()
+			return true
+		}
+		return u.Timeline.ShortcutRune(r)
+	}
 	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
 		if c.Focused() == nil {
 			u.Map.TypedKey(ev)

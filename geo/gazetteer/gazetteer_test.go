@@ -3,8 +3,11 @@ package gazetteer
 import (
 	"bytes"
 	"errors"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/paulmach/orb"
 )
 
 func embedded(t testing.TB) *Gazetteer {
@@ -156,7 +159,7 @@ func TestNearest(t *testing.T) {
 	}
 }
 
-func TestCountries(t *testing.T) {
+func TestCountryCodes(t *testing.T) {
 	for in, want := range map[string]string{"Syria": "SY", "sy": "SY", " United States ": "US", "Atlantis": "", "": ""} {
 		if got := CountryCode(in); got != want {
 			t.Errorf("CountryCode(%q) = %q, want %q", in, got, want)
@@ -247,5 +250,16 @@ func BenchmarkSearchOneLetter(b *testing.B) {
 	g := embedded(b)
 	for b.Loop() {
 		g.Search("a", Options{})
+	}
+}
+
+func TestCountries(t *testing.T) {
+	g := embedded(t)
+	pts := []orb.Point{{35.89, 34.89}, {37.16, 36.2}, {36.4, 33.57}, {120.16, 30.29}, {0, -50}}
+	if got := g.Countries(pts); !slices.Equal(got, []string{"SY", "CN"}) {
+		t.Errorf("Countries = %v", got)
+	}
+	if got := g.Countries(nil); len(got) != 0 {
+		t.Errorf("no points: %v", got)
 	}
 }

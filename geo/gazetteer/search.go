@@ -2,10 +2,12 @@ package gazetteer
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strings"
 
 	"github.com/meridian-app/meridian/geo/fold"
+	"github.com/paulmach/orb"
 )
 
 // Match is one place found for a query.
@@ -190,4 +192,32 @@ func distanceKm(lat1, lon1, lat2, lon2 float64) float64 {
 	dφ, dλ := φ2-φ1, (lon2-lon1)*math.Pi/180
 	a := math.Sin(dφ/2)*math.Sin(dφ/2) + math.Cos(φ1)*math.Cos(φ2)*math.Sin(dλ/2)*math.Sin(dλ/2)
 	return 2 * r * math.Asin(math.Min(1, math.Sqrt(a)))
+}
+
+// Countries names the countries points lie in or near (a place within
+// 150 km), most frequent first, leaving out those with under a tenth of
+// the located points: the context that Search and Geocode prefer. Pass a
+// sample (a few hundred points); each costs a scan of the places.
+func (g *Gazetteer) Countries(pts []orb.Point) []string {
+	count := map[string]int{}
+	located := 0
+	for _, p := range pts {
+		if near := g.Nearest(p[1], p[0], 150); near != nil {
+			count[near.Country]++
+			located++
+		}
+	}
+	var out []string
+	for cc, n := range count {
+		if n*10 >= located {
+			out = append(out, cc)
+		}
+	}
+	slices.SortFunc(out, func(a, b string) int {
+		if count[a] != count[b] {
+			return count[b] - count[a]
+		}
+		return strings.Compare(a, b)
+	})
+	return out
 }

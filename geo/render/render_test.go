@@ -284,3 +284,18 @@ func BenchmarkLabels1080p(b *testing.B) {
 		r.drawLabels(img, v)
 	}
 }
+
+// A searched place is pinned: a ring drawn over the map at its position.
+func TestPin(t *testing.T) {
+	r := NewRenderer(nil, nil)
+	v := Viewport{Center: orb.Point{0.5, 0.5}, Zoom: 2, Width: 100, Height: 100}
+	img, err := r.Image(Frame{View: v, Selected: -1, Pin: orb.Point{0.5, 0.5}, HasPin: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ring := img.RGBAAt(50, 50-int(ringRadius)+1)
+	centre := img.RGBAAt(50, 50)
+	if ring.R < 200 || ring.G < 200 || centre != DefaultStyle.Ocean {
+		t.Errorf("ring %v, centre %v (want white ring, open middle)", ring, centre)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"image"
 
 	"github.com/meridian-app/meridian/geo/basemap"
+	"github.com/paulmach/orb"
 )
 
 // Frame is everything that decides one picture.
@@ -11,6 +12,10 @@ type Frame struct {
 	View     Viewport
 	Window   Window
 	Selected int // event index, or -1
+	// Pin, when HasPin, marks a place (in world units) that was searched
+	// for and flown to.
+	Pin    orb.Point
+	HasPin bool
 }
 
 // Renderer draws frames. It keeps the last basemap it drew, so that a frame
@@ -49,6 +54,12 @@ func (r *Renderer) Draw(dst *image.RGBA, f Frame) error {
 	}
 	copy(dst.Pix, r.base.Pix)
 	r.drawMarks(dst, f.View, f.Window, f.Selected)
+	if f.HasPin {
+		first, last := copies(f.View)
+		for k := first; k <= last; k++ {
+			r.sprites.pin(dst, f.View.ToPixel(orb.Point{f.Pin[0] + float64(k), f.Pin[1]}))
+		}
+	}
 	return nil
 }
 

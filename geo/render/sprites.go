@@ -21,6 +21,7 @@ const (
 // stamping a mask is far cheaper than rasterising a circle per event.
 type sprites struct {
 	halo, disc, past, ring, ringIn *image.Alpha
+	pinEdge, pinFill               *image.Alpha
 }
 
 func newSprites() sprites {
@@ -30,6 +31,9 @@ func newSprites() sprites {
 		past:   discMask(pastRadius),
 		ring:   discMask(ringRadius),
 		ringIn: discMask(ringRadius - 2.5),
+		// The pin's white band sits inside its dark edge.
+		pinEdge: annulus(ringRadius+1, ringRadius-4),
+		pinFill: annulus(ringRadius, ringRadius-3),
 	}
 }
 
@@ -95,4 +99,24 @@ func (s *sprites) selected(dst *image.RGBA, at orb.Point, c color.RGBA) {
 	stamp(dst, s.ringIn, at, white, 255)
 	stamp(dst, s.halo, at, white, 255)
 	stamp(dst, s.disc, at, c, 255)
+}
+
+// pin marks a searched-for place: a white ring with a dark edge, open in
+// the middle so the place's own dot stays visible.
+func (s *sprites) pin(dst *image.RGBA, at orb.Point) {
+	stamp(dst, s.pinEdge, at, color.RGBA{20, 20, 20, 255}, 255)
+	stamp(dst, s.pinFill, at, white, 255)
+}
+
+// annulus is the mask of a ring between radii inner and outer.
+func annulus(outer, inner float64) *image.Alpha {
+	m, hole := discMask(outer), discMask(inner)
+	off := (m.Rect.Dx() - hole.Rect.Dx()) / 2
+	for y := range hole.Rect.Dy() {
+		for x := range hole.Rect.Dx() {
+			i := (y+off)*m.Stride + x + off
+			m.Pix[i] = uint8(max(0, int(m.Pix[i])-int(hole.Pix[y*hole.Stride+x])))
+		}
+	}
+	return m
 }

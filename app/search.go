@@ -26,6 +26,8 @@ type Search struct {
 	results []searchResult
 	current int
 	gen     int // the latest query; older answers are dropped
+	// background runs a lookup off the UI goroutine; tests run it inline.
+	background func(func())
 }
 
 type searchResult struct {
@@ -38,7 +40,7 @@ type searchResult struct {
 const searchLimit = 8
 
 func newSearch(u *UI) *Search {
-	s := &Search{u: u, current: -1}
+	s := &Search{u: u, current: -1, background: func(f func()) { go f() }}
 	s.Entry = newSearchEntry(s)
 	s.Entry.SetPlaceHolder("Find an event or place…  (Ctrl+F)")
 	s.Entry.OnChanged = s.query
@@ -69,7 +71,7 @@ func (s *Search) query(q string) {
 		s.show(nil)
 		return
 	}
-	go func() {
+	s.background(func() {
 		var out []searchResult
 		if data != nil {
 			for _, i := range data.Text.Find(q, searchLimit) {
@@ -91,7 +93,7 @@ func (s *Search) query(q string) {
 				s.show(out)
 			}
 		})
-	}()
+	})
 }
 
 func placeText(p *gazetteer.Place) string {

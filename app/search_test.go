@@ -23,6 +23,9 @@ func searchUI(t *testing.T) *UI {
 		t.Fatal(err)
 	}
 	u.SetGazetteer(g, render.NewPlaces(g))
+	// The test driver runs fyne.Do on the calling goroutine, so lookups
+	// running in parallel would race to show their results.
+	u.Search.background = func(f func()) { f() }
 	old := flyTime
 	flyTime = 0
 	t.Cleanup(func() { flyTime = old })

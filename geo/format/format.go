@@ -56,7 +56,28 @@ type Result struct {
 	Format     string // the detected format's name, e.g. "geojson"
 	Collection *event.Collection
 	Problems   []Problem
+	// Lookups are events that name a place but give no coordinates, for a
+	// gazetteer to place (see package geocode). Until then they are unplaced.
+	Lookups []Lookup
+	// Notes say what was done to records that loaded, such as the place a
+	// name was looked up as; unlike Problems they are not errors.
+	Notes []Note
 }
+
+// Lookup is an event whose place name awaits a gazetteer: Pos is where the
+// name is written.
+type Lookup struct {
+	Event int
+	Pos   Position
+}
+
+// Note is a remark on one record.
+type Note struct {
+	Pos  Position
+	Text string
+}
+
+func (n Note) String() string { return n.Pos.String() + ": " + n.Text }
 
 // Format is an importer: Sniff looks at the first bytes of a file, Decode
 // reads it all. Decode returns an error only when nothing could be read;

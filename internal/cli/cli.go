@@ -35,9 +35,14 @@ func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
-// printProblems writes each problem as "file:line:col: message".
+// printProblems writes each problem as "file:line:col: message", then each
+// note (what was done to a record, such as the place a name was looked up
+// as) as "file:line:col: note: text".
 func printProblems(w io.Writer, res *format.Result) {
 	for i := range res.Problems {
 		fmt.Fprintln(w, strings.TrimSpace(res.Problems[i].Error()))
+	}
+	for _, n := range res.Notes {
+		fmt.Fprintf(w, "%s: note: %s\n", n.Pos, n.Text)
 	}
 }

@@ -46,7 +46,8 @@ func Inspect(args []string, stdout, stderr io.Writer) error {
 
 // Summary says in one line what a file held: its detected format, how many
 // events loaded, how many of those have no place or no time, and how many
-// problems there were. The window's status bar shows the same line.
+// problems there were, and how many events were placed by looking their
+// place name up. The window's status bar shows the same line.
 func Summary(name string, res *format.Result) string {
 	unplaced, undated := 0, 0
 	for i := range res.Collection.Events {
@@ -58,8 +59,12 @@ func Summary(name string, res *format.Result) string {
 			undated++
 		}
 	}
-	return fmt.Sprintf("%s: %s, %s (%d unplaced, %d undated), %s",
+	s := fmt.Sprintf("%s: %s, %s (%d unplaced, %d undated), %s",
 		name, res.Format, count(len(res.Collection.Events), "event"), unplaced, undated, count(len(res.Problems), "problem"))
+	if n := len(res.Notes); n > 0 {
+		s += fmt.Sprintf(", %d placed from the gazetteer", n)
+	}
+	return s
 }
 
 func count(n int, noun string) string {

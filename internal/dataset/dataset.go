@@ -5,6 +5,7 @@ package dataset
 import (
 	"bytes"
 	"context"
+	"errors"
 	"io"
 	"os"
 
@@ -14,16 +15,35 @@ import (
 	_ "github.com/meridian-app/meridian/geo/format/kml"       // registers KML and KMZ
 	_ "github.com/meridian-app/meridian/geo/format/knightlab" // registers TimelineJS and StoryMapJS
 	_ "github.com/meridian-app/meridian/geo/format/table"     // registers CSV/TSV
+	"github.com/meridian-app/meridian/geo/gazetteer"
+	"github.com/meridian-app/meridian/geo/geocode"
 )
 
 // Open reads the file at path, or the embedded sample when path is empty.
 // Bad records are in the result's Problems; err is set only when nothing
 // could be read.
+//
+// Events that name a place but give no coordinates are placed from the
+// embedded gazetteer (see package geocode), with a note for each.
 func Open(path string) (*format.Result, error) {
 	if path == "" {
-		return format.Decode(bytes.NewReader(assets.Sample), assets.SampleName)
+		return geocoded(format.Decode(bytes.NewReader(assets.Sample), assets.SampleName))
 	}
-	return format.Open(path)
+	return geocoded(format.Open(path))
+}
+
+// geocoded looks up the result's place names, reading the gazetteer only
+// when there are some.
+func geocoded(res *format.Result, err error) (*format.Result, error) {
+	if res == nil || len(res.Lookups) == 0 {
+		return res, err
+	}
+	g, gerr := gazetteer.Default()
+	if gerr != nil {
+		return res, errors.Join(err, gerr)
+	}
+	geocode.Result(res, g)
+	return res, err
 }
 
 // OpenContext is Open for the window (progress is told how many bytes of
@@ -47,7 +67,7 @@ func OpenContext(ctx context.Context, path string, progress func(done, total int
 			return format.Open(path) // reports the size, reading nothing
 		}
 	}
-	return format.Decode(&watched{r: f, ctx: ctx, total: total, progress: progress}, path)
+	return geocoded(format.Decode(&watched{r: f, ctx: ctx, total: total, progress: progress}, path))
 }
 
 // watched is a reader that stops when its context ends and reports

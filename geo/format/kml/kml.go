@@ -286,6 +286,11 @@ func (w *walker) placemark(t xml.StartElement) error {
 	for _, err := range probs {
 		w.problem(line, col, i, err)
 	}
+	if e.Geometry == nil && e.Place != "" {
+		// An <address> with no geometry: the gazetteer may place it.
+		w.res.Lookups = append(w.res.Lookups, format.Lookup{Event: len(w.res.Collection.Events),
+			Pos: format.Position{File: w.file, Line: line, Col: col, Feature: i}})
+	}
 	w.res.Collection.Events = append(w.res.Collection.Events, e)
 	w.styles.uses = append(w.styles.uses, pm.styleRef())
 	return nil

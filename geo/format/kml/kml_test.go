@@ -98,6 +98,10 @@ func TestJourney(t *testing.T) {
 	if p.Place != "Geneva" || p.Extra["speaker"] != "Kerry" {
 		t.Errorf("Press statement: place %q extra %v", p.Place, p.Extra)
 	}
+	// Its <address> is for the gazetteer to place.
+	if len(res.Lookups) != 1 || &c.Events[res.Lookups[0].Event] != p || res.Lookups[0].Pos.String() != "journey.kml:73:14" {
+		t.Errorf("lookups %+v", res.Lookups)
+	}
 	if g := byTitle(t, c, "Across the date line").Geometry; g != (orb.Point{-170, 10}) {
 		t.Errorf("190°E read as %v, want -170", g)
 	}

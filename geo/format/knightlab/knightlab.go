@@ -121,8 +121,16 @@ func (d *decoder) records(r jsonpos.Range, one func(raw jsonpos.Range) []error) 
 	for _, el := range elems {
 		pos := d.doc.Pos(el.Start, d.index)
 		d.index++
+		n := len(d.res.Collection.Events)
 		for _, e := range one(el) {
 			d.res.Problems = append(d.res.Problems, format.Problem{Pos: pos, Err: e})
+		}
+		// A record that names a place without coordinates waits for the
+		// gazetteer (StoryMapJS slides with only a location name).
+		for i := n; i < len(d.res.Collection.Events); i++ {
+			if e := &d.res.Collection.Events[i]; e.Geometry == nil && e.Place != "" {
+				d.res.Lookups = append(d.res.Lookups, format.Lookup{Event: i, Pos: pos})
+			}
 		}
 	}
 	if err != nil {

@@ -159,6 +159,15 @@ func TestStoryMap(t *testing.T) {
 		t.Errorf("Hangzhou = %+v", e)
 	}
 	checkProblems(t, res.Problems, []problem{{"story.json:9:5:", ErrLocation, `"north"`}})
+	if len(res.Lookups) != 0 {
+		t.Errorf("lookups %v for slides without place names", res.Lookups)
+	}
+	// A slide with only a location name waits for the gazetteer.
+	named := `{"storymap": {"slides": [{"text": {"headline": "A"}}, {"location": {"name": "Aleppo"}, "text": {"headline": "B"}}]}}`
+	res, err := Decode(strings.NewReader(named), "named.json")
+	if err != nil || len(res.Lookups) != 1 || res.Lookups[0].Event != 1 || res.Lookups[0].Pos.String() != "named.json:1:55" {
+		t.Errorf("named slide: %v, lookups %+v", err, res.Lookups)
+	}
 }
 
 func TestBadDocuments(t *testing.T) {

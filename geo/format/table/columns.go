@@ -127,7 +127,10 @@ func (c columns) cell(rec []string, r role) (string, int) {
 }
 
 // fill sets e's fields from a record; bad reports a problem at a column.
-func (c columns) fill(e *event.Event, rec []string, bad func(int, error)) {
+//
+// lookup is called with the place column when the row names a place but
+// gives no coordinates, for a gazetteer to place it later.
+func (c columns) fill(e *event.Event, rec []string, bad func(int, error), lookup func(int)) {
 	used := map[int]bool{}
 	text := func(r role) string {
 		s, i := c.cell(rec, r)
@@ -143,7 +146,7 @@ func (c columns) fill(e *event.Event, rec []string, bad func(int, error)) {
 	}
 	e.Order = c.number(rec, roleOrder, used, bad)
 	e.Weight = c.number(rec, roleWeight, used, bad)
-	c.fillPlace(e, rec, used, bad)
+	c.fillPlace(e, rec, used, bad, lookup)
 	c.fillTime(e, rec, used, bad)
 	for i, v := range rec {
 		if used[i] || strings.TrimSpace(v) == "" {
@@ -179,7 +182,7 @@ func (c columns) number(rec []string, r role, used map[int]bool, bad func(int, e
 // fillPlace reads a WKT geometry, or a latitude and a longitude. A row
 // with a place name but no coordinates is reported: the event stays
 // unplaced until the place can be looked up.
-func (c columns) fillPlace(e *event.Event, rec []string, used map[int]bool, bad func(int, error)) {
+func (c columns) fillPlace(e *event.Event, rec []string, used map[int]bool, bad func(int, error), lookup func(int)) {
 	if s, i := c.cell(rec, roleWKT); s != "" {
 		g, err := wkt.Unmarshal(s)
 		if err != nil {
@@ -194,7 +197,7 @@ func (c columns) fillPlace(e *event.Event, rec []string, used map[int]bool, bad 
 	if latS == "" && lonS == "" {
 		if e.Place != "" {
 			_, pi := c.cell(rec, rolePlace)
-			bad(pi, fmt.Errorf("%w: %q has no coordinates and there is no gazetteer to look it up (event kept unplaced)", ErrUnplaced, e.Place))
+			lookup(pi)
 		}
 		return
 	}

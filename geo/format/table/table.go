@@ -30,7 +30,6 @@ var (
 	ErrCoordinate = errors.New("table: bad coordinate")
 	ErrTime       = errors.New("table: bad time")
 	ErrGeometry   = errors.New("table: bad WKT geometry")
-	ErrUnplaced   = errors.New("table: place not located")
 )
 
 func init() {
@@ -157,6 +156,9 @@ func (rd *rowReader) record(row int, rec []string) {
 	}
 	e := event.Event{}
 	bad := func(i int, err error) { rd.problem(rd.pos(row, i), err) }
-	rd.cols.fill(&e, rec, bad)
+	lookup := func(i int) {
+		rd.res.Lookups = append(rd.res.Lookups, format.Lookup{Event: len(rd.res.Collection.Events), Pos: rd.pos(row, i)})
+	}
+	rd.cols.fill(&e, rec, bad, lookup)
 	rd.res.Collection.Events = append(rd.res.Collection.Events, e)
 }

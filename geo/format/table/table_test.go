@@ -49,7 +49,6 @@ func TestDecodeEvents(t *testing.T) {
 	}{
 		{"events.csv:4:29", ErrCoordinate},
 		{"events.csv:5:13", ErrTime},
-		{"events.csv:6:28", ErrUnplaced},
 		{"events.csv:7:1", ErrSyntax},
 	}
 	if len(res.Problems) != len(want) {
@@ -60,6 +59,11 @@ func TestDecodeEvents(t *testing.T) {
 		if !strings.HasPrefix(p.Error(), w.pos+": ") || !errors.Is(&p, w.err) {
 			t.Errorf("problem %d = %q, want at %s wrapping %v", i, p.Error(), w.pos, w.err)
 		}
+	}
+	// A row naming a place without coordinates waits for the gazetteer,
+	// at the place cell.
+	if len(res.Lookups) != 1 || res.Lookups[0].Event != 4 || res.Lookups[0].Pos.String() != "events.csv:6:28" {
+		t.Errorf("lookups: %+v", res.Lookups)
 	}
 }
 

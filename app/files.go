@@ -134,7 +134,7 @@ func (f *files) finish(ctx context.Context, path, name string, d *Dataset, err e
 	if f.w != nil {
 		f.w.SetTitle("Meridian — " + name)
 	}
-	f.setProblems(d.Result.Problems)
+	f.setProblems(d.Result)
 	if path != "" {
 		f.remember(path)
 	}
@@ -232,16 +232,25 @@ func (f *files) exportDialog(formatName string) {
 	d.Show()
 }
 
-// setProblems updates the status bar's problems button.
-func (f *files) setProblems(probs []format.Problem) {
-	if len(probs) == 0 {
+// setProblems updates the status bar's problems button, which also counts
+// the events placed by looking up their place names.
+func (f *files) setProblems(res *format.Result) {
+	var parts []string
+	switch n := len(res.Problems); n {
+	case 0:
+	case 1:
+		parts = append(parts, "1 problem")
+	default:
+		parts = append(parts, fmt.Sprintf("%d problems", n))
+	}
+	if n := len(res.Notes); n > 0 {
+		parts = append(parts, fmt.Sprintf("%d placed by name", n))
+	}
+	if len(parts) == 0 {
 		f.u.ProblemsButton.Hide()
 		return
 	}
-	f.u.ProblemsButton.SetText(fmt.Sprintf("%d problems", len(probs)))
-	if len(probs) == 1 {
-		f.u.ProblemsButton.SetText("1 problem")
-	}
+	f.u.ProblemsButton.SetText(strings.Join(parts, " · "))
 	f.u.ProblemsButton.Show()
 }
 
@@ -249,16 +258,27 @@ func (f *files) setProblems(probs []format.Problem) {
 // and inspect prints them all.
 const maxListed = 5000
 
-// problemsText is the panel's text: one "file:line:col: message" a line.
-func problemsText(probs []format.Problem) string {
+// problemsText is the panel's text: one "file:line:col: message" a line,
+// then the notes on where place names were looked up as, the same way.
+func problemsText(res *format.Result) string {
 	var b strings.Builder
-	for i := range probs {
+	for i := range res.Problems {
 		if i == maxListed {
-			fmt.Fprintf(&b, "… and %d more (meridian inspect FILE prints them all)\n", len(probs)-maxListed)
+			fmt.Fprintf(&b, "… and %d more (meridian inspect FILE prints them all)\n", len(res.Problems)-maxListed)
 			break
 		}
-		b.WriteString(probs[i].Error())
+		b.WriteString(res.Problems[i].Error())
 		b.WriteByte('\n')
+	}
+	if len(res.Notes) > 0 && len(res.Problems) > 0 {
+		b.WriteByte('\n')
+	}
+	for i, n := range res.Notes {
+		if i == maxListed {
+			fmt.Fprintf(&b, "… and %d more notes\n", len(res.Notes)-maxListed)
+			break
+		}
+		b.WriteString(n.Pos.String() + ": note: " + n.Text + "\n")
 	}
 	return b.String()
 }
@@ -266,10 +286,10 @@ func problemsText(probs []format.Problem) string {
 // showProblems opens the problems panel: every problem with its position,
 // in text the user can select, and a button that copies it all.
 func (f *files) showProblems() {
-	if f.res == nil || len(f.res.Problems) == 0 || f.w == nil {
+	if f.res == nil || len(f.res.Problems)+len(f.res.Notes) == 0 || f.w == nil {
 		return
 	}
-	text := problemsText(f.res.Problems)
+	text := problemsText(f.res)
 	view := widget.NewMultiLineEntry()
 	view.SetText(text)
 	view.Wrapping = fyne.TextWrapOff
@@ -284,6 +304,9 @@ func (f *files) showProblems() {
 	})
 	body := container.NewBorder(nil, container.NewHBox(copyAll), nil, nil, view)
 	title := fmt.Sprintf("%s: %d records had problems (everything else loaded)", f.name, len(f.res.Problems))
+	if len(f.res.Problems) == 0 {
+		title = fmt.Sprintf("%s: %d events placed by their place names", f.name, len(f.res.Notes))
+	}
 	dlg := dialog.NewCustom(title, "Close", body, f.w)
 	dlg.Resize(fyne.NewSize(820, 460))
 	dlg.Show()

@@ -98,7 +98,7 @@ func TestOpenShowsProblems(t *testing.T) {
 		if u.ProblemsButton.Text != "2 problems" || u.Progress.Visible() || u.CancelLoad.Visible() {
 			t.Errorf("after load: button %q, progress shown %v, cancel shown %v", u.ProblemsButton.Text, u.Progress.Visible(), u.CancelLoad.Visible())
 		}
-		text := problemsText(f.res.Problems)
+		text := problemsText(f.res)
 		if !strings.Contains(text, "/data/bad.csv:3:7: table: bad time") || strings.Count(text, "\n") != 2 {
 			t.Errorf("problems panel text:\n%s", text)
 		}
@@ -178,5 +178,17 @@ func TestRecentAndDrop(t *testing.T) {
 		if strings.HasPrefix(p, "https:") {
 			t.Errorf("a dropped URL was opened: %s", p)
 		}
+	}
+}
+
+// The panel lists where place names were looked up after the problems.
+func TestProblemsTextNotes(t *testing.T) {
+	res := &format.Result{
+		Problems: []format.Problem{{Pos: format.Position{File: "a.csv", Line: 2, Col: 1}, Err: errors.New("bad")}},
+		Notes:    []format.Note{{Pos: format.Position{File: "a.csv", Line: 3, Col: 4}, Text: `placed "Douma" at Dūmā, Syria: exact`}},
+	}
+	want := "a.csv:2:1: bad\n\na.csv:3:4: note: placed \"Douma\" at Dūmā, Syria: exact\n"
+	if got := problemsText(res); got != want {
+		t.Errorf("panel text:\n%q\nwant\n%q", got, want)
 	}
 }

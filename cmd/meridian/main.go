@@ -24,7 +24,7 @@ var start = time.Now()
 
 const usage = `usage:
   meridian [FILE]
-  meridian render [--size WxH] [--bbox W,S,E,N] [--from T] [--to T] -o out.png [FILE]
+  meridian render [--size WxH] [--bbox W,S,E,N] [--from T] [--to T] [--labels=false] [--local-names] -o out.png [FILE]
   meridian inspect FILE
   meridian export [-f geojson|csv] -o OUT FILE
   meridian geocode [--country CC] [-n N] NAME

@@ -12,7 +12,7 @@ import (
 )
 
 // Attribution is the credit every exported map carries.
-const Attribution = "Basemap: Natural Earth (public domain)"
+const Attribution = "Map: Natural Earth (public domain). Places: GeoNames (CC BY 4.0)"
 
 // DrawLegend draws a box in the top-left corner naming each category with
 // its colour, and the attribution in the bottom-right corner. The desktop

@@ -3,7 +3,6 @@ package cli
 import (
 	"flag"
 	"fmt"
-	"github.com/meridian-app/meridian/internal/dataset"
 	"image/png"
 	"io"
 	"math"
@@ -13,13 +12,16 @@ import (
 
 	"github.com/meridian-app/meridian/geo/basemap"
 	"github.com/meridian-app/meridian/geo/chrono"
+	"github.com/meridian-app/meridian/geo/gazetteer"
 	"github.com/meridian-app/meridian/geo/render"
+	"github.com/meridian-app/meridian/internal/dataset"
 	"github.com/paulmach/orb"
 )
 
 // Render implements "meridian render [--size WxH] [--bbox W,S,E,N]
-// [--from T] [--to T] -o out.png [FILE]": the same map the window shows,
-// drawn with no display.
+// [--from T] [--to T] [--labels=false] [--local-names] -o out.png [FILE]":
+// the same map the window shows, place labels included, drawn with no
+// display.
 func Render(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("render", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -29,6 +31,8 @@ func Render(args []string, stdout, stderr io.Writer) error {
 	to := fs.String("to", "", "end of the time window, ISO 8601; the whole period it names is included")
 	out := fs.String("o", "", "output PNG file (required)")
 	legend := fs.Bool("legend", true, "draw the legend and attribution")
+	labels := fs.Bool("labels", true, "label places from the gazetteer")
+	local := fs.Bool("local-names", false, "label places in their own script (دمشق, 杭州) where known")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -62,6 +66,13 @@ func Render(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	r := render.NewRenderer(basemap.Default(), render.NewMarks(res.Collection))
+	if *labels {
+		g, err := gazetteer.Default()
+		if err != nil {
+			return err
+		}
+		r.Places, r.LocalNames = render.NewPlaces(g), *local
+	}
 	img, err := r.Image(render.Frame{View: render.Fit(b, w, h, 24, 12), Window: win, Selected: -1})
 	if err != nil {
 		return err

@@ -133,7 +133,7 @@ dist-linux: $(FYNE)
 	cd dist/linux && tar -xJf Meridian.tar.xz && rm Meridian.tar.xz
 	sed -i 's,\(pixmaps\|icons\)/$$(Icon),\1/$$(Icon).png,g' dist/linux/meridian/Makefile
 	cp packaging/$(APP_ID).desktop dist/linux/meridian/usr/local/share/applications/
-	cp README.md LICENSE assets/ATTRIBUTION.md dist/linux/meridian/
+	cp README.md LICENSE assets/ATTRIBUTION.md assets/fonts/LICENSE.OFL-1.1.txt dist/linux/meridian/
 	tar -C dist/linux -cJf dist/meridian-$(VERSION)-linux-amd64.tar.xz meridian
 
 dist-deb: dist/stage/meridian
@@ -156,7 +156,7 @@ dist-windows: $(FYNE)
 	  $(FYNE) package -os windows --name Meridian --icon ../../assets/icon.png --app-id $(APP_ID) \
 	  --app-version $(VERSION) --app-build 1 --tags $(DIST_TAGS) --release
 	cp dist/win/src/cmd/meridian/Meridian.exe README.md LICENSE assets/ATTRIBUTION.md dist/win/zip/Meridian/
-	cp assets/basemap/LICENSE.* dist/win/zip/Meridian/
+	cp assets/basemap/LICENSE.* assets/fonts/LICENSE.OFL-1.1.txt dist/win/zip/Meridian/
 	rm -f dist/meridian-$(VERSION)-windows-amd64.zip
 	cd dist/win/zip && zip -qr ../../meridian-$(VERSION)-windows-amd64.zip Meridian
 

@@ -66,6 +66,9 @@ type UI struct {
 	ProblemsButton *widget.Button
 	Search         *Search
 
+	// OnPlaces, if set, is called once the place labels are on the map.
+	OnPlaces func()
+
 	data     *Dataset
 	gaz      *gazetteer.Gazetteer // nil until loaded
 	rowOf    []int                // event index -> list row
@@ -110,6 +113,9 @@ func NewUI() *UI {
 func (u *UI) SetGazetteer(g *gazetteer.Gazetteer, labels *render.Places) {
 	u.gaz = g
 	u.Map.SetPlaces(labels)
+	if u.OnPlaces != nil {
+		u.OnPlaces()
+	}
 	if u.Search.Entry.Text != "" {
 		u.Search.query(u.Search.Entry.Text)
 	}

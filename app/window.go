@@ -36,6 +36,9 @@ func Run(opt Options) {
 		u.Map.OnFirstFrame = func() {
 			fmt.Fprintf(os.Stderr, "meridian: first frame with data after %d ms\n", time.Since(opt.Start).Milliseconds())
 		}
+		u.OnPlaces = func() {
+			fmt.Fprintf(os.Stderr, "meridian: place labels after %d ms\n", time.Since(opt.Start).Milliseconds())
+		}
 	}
 	f := newFiles(u, w, opt.Load, opt.Save, a.Preferences())
 	f.OnRecent = func() { w.SetMainMenu(mainMenu(f, u)) }

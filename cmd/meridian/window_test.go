@@ -55,7 +55,7 @@ func TestWindow(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer func() { _ = cmd.Process.Kill(); _ = cmd.Wait() }()
-	waitFor(t, stderr, "first frame with data")
+	waitFor(t, stderr, "first frame with data", "place labels")
 	time.Sleep(1500 * time.Millisecond) // let the frame reach the screen
 	shot := filepath.Join(dir, "shot.png")
 	if out, err := exec.Command("import", "-window", "root", shot).CombinedOutput(); err != nil {
@@ -69,26 +69,33 @@ func TestWindow(t *testing.T) {
 	checkScreenshot(t, img)
 }
 
-// waitFor reads the program's stderr until a line contains want.
-func waitFor(t *testing.T, r interface{ Read([]byte) (int, error) }, want string) {
+// waitFor reads the program's stderr until it has seen a line containing
+// each of want, in any order.
+func waitFor(t *testing.T, r interface{ Read([]byte) (int, error) }, want ...string) {
 	t.Helper()
-	found := make(chan string, 1)
+	found := make(chan string, len(want))
 	go func() {
 		sc := bufio.NewScanner(r)
-		for sc.Scan() {
-			if strings.Contains(sc.Text(), want) {
-				found <- sc.Text()
-				break
+		left := append([]string(nil), want...)
+		for len(left) > 0 && sc.Scan() {
+			for i, w := range left {
+				if strings.Contains(sc.Text(), w) {
+					found <- sc.Text()
+					left = append(left[:i], left[i+1:]...)
+					break
+				}
 			}
 		}
 		for sc.Scan() { // keep draining so the program never blocks
 		}
 	}()
-	select {
-	case line := <-found:
-		t.Log(line)
-	case <-time.After(90 * time.Second):
-		t.Fatalf("no %q from the program within 90 s", want)
+	for range want {
+		select {
+		case line := <-found:
+			t.Log(line)
+		case <-time.After(90 * time.Second):
+			t.Fatalf("not all of %q from the program within 90 s", want)
+		}
 	}
 }
 
@@ -149,6 +156,7 @@ func checkScreenshot(t *testing.T, img image.Image) {
 	}
 	t.Logf("map at %v", box)
 	checkTimeline(t, img, box)
+	checkLabels(t, img, box)
 	bound := orb.Bound{Min: orb.Point{35.88659, 30.29365}, Max: orb.Point{120.16142, 36.20124}}
 	v := render.Fit(bound, box.Dx(), box.Dy(), 40, 10)
 	for _, m := range []struct {
@@ -206,5 +214,22 @@ func checkTimeline(t *testing.T, img image.Image, mapBox image.Rectangle) {
 	}
 	if handles < 20 {
 		t.Errorf("no time-window handles on the timeline: %d pixels", handles)
+	}
+}
+
+// checkLabels looks for place labels on the map: their dark ink (nothing
+// else on the map is that dark) in a few hundred pixels at least.
+func checkLabels(t *testing.T, img image.Image, box image.Rectangle) {
+	ink := 0
+	for y := box.Min.Y; y < box.Max.Y; y++ {
+		for x := box.Min.X; x < box.Max.X; x++ {
+			if c := rgb(img, x, y); c[0] < 90 && c[1] < 90 && c[2] < 95 {
+				ink++
+			}
+		}
+	}
+	t.Logf("%d pixels of label ink on the map", ink)
+	if ink < 1000 {
+		t.Errorf("no place labels on the map: %d dark pixels", ink)
 	}
 }

@@ -70,7 +70,8 @@ type UI struct {
 	OnPlaces func()
 
 	data     *Dataset
-	gaz      *gazetteer.Gazetteer // nil until loaded
+	gaz        *gazetteer.Gazetteer // nil until loaded
+	placesOnce sync.Once
 	rowOf    []int                // event index -> list row
 	selected int
 	window   render.Window
@@ -122,17 +123,20 @@ func (u *UI) SetGazetteer(g *gazetteer.Gazetteer, labels *render.Places) {
 }
 
 // LoadPlaces reads the embedded gazetteer and prepares its labels in the
-// background, then hands them to the UI.
+// background, then hands them to the UI. Only the first call does anything;
+// it may come from any goroutine.
 func (u *UI) LoadPlaces() {
-	go func() {
-		g, err := gazetteer.Default()
-		if err != nil {
-			fyne.LogError("loading the gazetteer", err)
-			return
-		}
-		labels := render.NewPlaces(g)
-		fyne.Do(func() { u.SetGazetteer(g, labels) })
-	}()
+	u.placesOnce.Do(func() { go u.loadPlaces() })
+}
+
+func (u *UI) loadPlaces() {
+	g, err := gazetteer.Default()
+	if err != nil {
+		fyne.LogError("loading the gazetteer", err)
+		return
+	}
+	labels := render.NewPlaces(g)
+	fyne.Do(func() { u.SetGazetteer(g, labels) })
 }
 
 // SetData shows a prepared data set. Call it on the UI goroutine.

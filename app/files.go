@@ -88,7 +88,7 @@ func (f *files) run(ctx context.Context, gen int, path, name string) {
 		}
 		last = time.Now()
 		v := float64(done) / float64(total)
-		fyne.Do(func() {
+		onUI(func() {
 			if gen == f.gen {
 				f.u.Progress.SetValue(v)
 			}
@@ -99,7 +99,7 @@ func (f *files) run(ctx context.Context, gen int, path, name string) {
 	if err == nil && res != nil && res.Collection != nil && ctx.Err() == nil {
 		d = Prepare(name, res)
 	}
-	fyne.Do(func() {
+	onUI(func() {
 		if gen != f.gen {
 			return // a newer load replaced this one
 		}

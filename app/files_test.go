@@ -25,7 +25,7 @@ func waitFor(t *testing.T, what string, cond func() bool) {
 	deadline := time.Now().Add(10 * time.Second)
 	for time.Now().Before(deadline) {
 		var ok bool
-		fyne.DoAndWait(func() { ok = cond() })
+		onUIWait(func() { ok = cond() })
 		if ok {
 			return
 		}
@@ -92,9 +92,9 @@ func newTestFiles(t *testing.T) (*UI, *files, *fakeLoader) {
 
 func TestOpenShowsProblems(t *testing.T) {
 	u, f, _ := newTestFiles(t)
-	fyne.DoAndWait(func() { f.open("/data/bad.csv") })
+	onUIWait(func() { f.open("/data/bad.csv") })
 	waitFor(t, "the problems button", func() bool { return u.ProblemsButton.Visible() })
-	fyne.DoAndWait(func() {
+	onUIWait(func() {
 		if u.ProblemsButton.Text != "2 problems" || u.Progress.Visible() || u.CancelLoad.Visible() {
 			t.Errorf("after load: button %q, progress shown %v, cancel shown %v", u.ProblemsButton.Text, u.Progress.Visible(), u.CancelLoad.Visible())
 		}
@@ -110,18 +110,18 @@ func TestOpenShowsProblems(t *testing.T) {
 
 func TestCancelLoad(t *testing.T) {
 	u, f, _ := newTestFiles(t)
-	fyne.DoAndWait(func() { f.open("") })
+	onUIWait(func() { f.open("") })
 	waitFor(t, "the sample", func() bool { return u.data != nil })
-	fyne.DoAndWait(func() { f.open("/data/slow.kml") })
+	onUIWait(func() { f.open("/data/slow.kml") })
 	waitFor(t, "the progress bar", func() bool { return u.Progress.Visible() && u.Progress.Value == 0.5 })
-	fyne.DoAndWait(func() {
+	onUIWait(func() {
 		if !u.CancelLoad.Visible() {
 			t.Error("no Cancel button while loading")
 		}
 	})
 	test.Tap(u.CancelLoad)
 	waitFor(t, "the cancellation", func() bool { return f.cancel == nil && !u.Progress.Visible() })
-	fyne.DoAndWait(func() {
+	onUIWait(func() {
 		if u.Progress.Visible() || u.data.Name != assets.SampleName {
 			t.Errorf("after cancel: progress shown %v, showing %q (want the sample still)", u.Progress.Visible(), u.data.Name)
 		}
@@ -130,13 +130,13 @@ func TestCancelLoad(t *testing.T) {
 
 func TestOpenFailureKeepsData(t *testing.T) {
 	u, f, _ := newTestFiles(t)
-	fyne.DoAndWait(func() { f.open("") })
+	onUIWait(func() { f.open("") })
 	waitFor(t, "the sample", func() bool { return u.data != nil })
-	fyne.DoAndWait(func() { f.open("/data/broken.json") })
+	onUIWait(func() { f.open("/data/broken.json") })
 	// The load is over when its context is released and the bar hidden; the
 	// status line may since have been rewritten by the timeline.
 	waitFor(t, "the failure", func() bool { return f.cancel == nil && !u.Progress.Visible() })
-	fyne.DoAndWait(func() {
+	onUIWait(func() {
 		if u.data.Name != assets.SampleName {
 			t.Errorf("a failed open replaced the data with %q", u.data.Name)
 		}
@@ -147,18 +147,18 @@ func TestRecentAndDrop(t *testing.T) {
 	u, f, l := newTestFiles(t)
 	for i := range maxRecent + 2 {
 		path := fmt.Sprintf("/data/f%d.geojson", i)
-		fyne.DoAndWait(func() { f.open(path) })
+		onUIWait(func() { f.open(path) })
 		waitFor(t, path, func() bool { return u.data != nil && u.data.Name == fmt.Sprintf("f%d.geojson", i) })
 	}
 	var recent []string
-	fyne.DoAndWait(func() { recent = f.recent() })
+	onUIWait(func() { recent = f.recent() })
 	if len(recent) != maxRecent || recent[0] != "/data/f9.geojson" {
 		t.Fatalf("recent = %v", recent)
 	}
 	// Reopening moves a file to the top without repeating it.
-	fyne.DoAndWait(func() { f.open("/data/f5.geojson") })
+	onUIWait(func() { f.open("/data/f5.geojson") })
 	waitFor(t, "f5", func() bool { return len(f.recent()) > 0 && f.recent()[0] == "/data/f5.geojson" })
-	fyne.DoAndWait(func() {
+	onUIWait(func() {
 		if r := f.recent(); len(r) != maxRecent || strings.Count(strings.Join(r, " "), "f5.geojson") != 1 {
 			t.Errorf("recent after reopening = %v", r)
 		}
@@ -170,7 +170,7 @@ func TestRecentAndDrop(t *testing.T) {
 	})
 	// A file dropped onto the window opens; other URIs are ignored.
 	web, _ := storage.ParseURI("https://example.org/x.kml")
-	fyne.DoAndWait(func() { f.dropped(fyne.Position{}, []fyne.URI{web, storage.NewFileURI("/drop/here.kml")}) })
+	onUIWait(func() { f.dropped(fyne.Position{}, []fyne.URI{web, storage.NewFileURI("/drop/here.kml")}) })
 	waitFor(t, "the dropped file", func() bool { return u.data.Name == "here.kml" })
 	l.mu.Lock()
 	defer l.mu.Unlock()

@@ -26,8 +26,6 @@ type Search struct {
 	results []searchResult
 	current int
 	gen     int // the latest query; older answers are dropped
-	// background runs a lookup off the UI goroutine; tests run it inline.
-	background func(func())
 }
 
 type searchResult struct {
@@ -40,7 +38,7 @@ type searchResult struct {
 const searchLimit = 8
 
 func newSearch(u *UI) *Search {
-	s := &Search{u: u, current: -1, background: func(f func()) { go f() }}
+	s := &Search{u: u, current: -1}
 	s.Entry = newSearchEntry(s)
 	s.Entry.SetPlaceHolder("Find an event or place…  (Ctrl+F)")
 	s.Entry.OnChanged = s.query
@@ -71,7 +69,7 @@ func (s *Search) query(q string) {
 		s.show(nil)
 		return
 	}
-	s.background(func() {
+	go func() {
 		var out []searchResult
 		if data != nil {
 			for _, i := range data.Text.Find(q, searchLimit) {
@@ -88,12 +86,12 @@ func (s *Search) query(q string) {
 				out = append(out, searchResult{text: placeText(m.Place), event: -1, place: m.Place})
 			}
 		}
-		fyne.Do(func() {
+		onUI(func() {
 			if gen == s.gen {
 				s.show(out)
 			}
 		})
-	})
+	}()
 }
 
 func placeText(p *gazetteer.Place) string {

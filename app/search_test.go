@@ -23,9 +23,6 @@ func searchUI(t *testing.T) *UI {
 		t.Fatal(err)
 	}
 	u.SetGazetteer(g, render.NewPlaces(g))
-	// The test driver runs fyne.Do on the calling goroutine, so lookups
-	// running in parallel would race to show their results.
-	u.Search.background = func(f func()) { f() }
 	old := flyTime
 	flyTime = 0
 	t.Cleanup(func() { flyTime = old })
@@ -48,7 +45,7 @@ func resultTexts(u *UI) []string {
 // typeQuery types q into the find box and waits for its answer.
 func typeQuery(t *testing.T, u *UI, q string, first string) []string {
 	t.Helper()
-	fyne.DoAndWait(func() {
+	onUIWait(func() {
 		u.Search.Entry.SetText("")
 		test.Type(u.Search.Entry, q)
 	})
@@ -85,12 +82,12 @@ func TestSearchFindsEventsThenPlaces(t *testing.T) {
 func TestSearchChoosePlaceFliesThere(t *testing.T) {
 	u := searchUI(t)
 	typeQuery(t, u, "tartous", "Twin suicide bombings")
-	fyne.DoAndWait(func() {
+	onUIWait(func() {
 		u.Search.Entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
 		u.Search.Entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	})
 	waitFor(t, "the flight", func() bool { return u.Search.Results.Hidden })
-	fyne.DoAndWait(func() {
+	onUIWait(func() {
 		v := u.Map.View()
 		want := mercator.Project(orb.Point{35.88659, 34.88902})
 		if math.Abs(v.Center[0]-want[0]) > 1e-9 || math.Abs(v.Center[1]-want[1]) > 1e-9 || v.Zoom != 10 {
@@ -111,12 +108,12 @@ func TestSearchChoosePlaceFliesThere(t *testing.T) {
 func TestSearchChooseEventSelectsIt(t *testing.T) {
 	u := searchUI(t)
 	typeQuery(t, u, "aleppo", "Push for an Aleppo ceasefire")
-	fyne.DoAndWait(func() { u.Search.Entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) })
+	onUIWait(func() { u.Search.Entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) })
 	waitFor(t, "the selection", func() bool { return u.Selected() == indexOf(u, "aleppo-ceasefire-hope") })
 	// Esc clears the box and the pin.
 	typeQuery(t, u, "aleppo", "Push for")
-	fyne.DoAndWait(func() { u.Search.Entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape}) })
-	fyne.DoAndWait(func() {
+	onUIWait(func() { u.Search.Entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape}) })
+	onUIWait(func() {
 		if !u.Search.Results.Hidden || u.Search.Entry.Text != "" || u.Map.frame.HasPin {
 			t.Errorf("after Esc: results hidden %v, text %q, pin %v", u.Search.Results.Hidden, u.Search.Entry.Text, u.Map.frame.HasPin)
 		}
@@ -126,7 +123,7 @@ func TestSearchChooseEventSelectsIt(t *testing.T) {
 // A place label from the gazetteer is on the map once it is loaded.
 func TestMapHasPlaceLabels(t *testing.T) {
 	u := searchUI(t)
-	fyne.DoAndWait(func() {
+	onUIWait(func() {
 		if u.Map.renderer.Places == nil {
 			t.Fatal("no places on the map")
 		}

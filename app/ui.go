@@ -2,7 +2,7 @@
 // time slider, the event list and the detail panel, linked so that one
 // selection and one time window are shown everywhere. It parses, projects
 // and indexes nothing itself: that is done off the UI goroutine by geo/
-// packages, and the results arrive through fyne.Do.
+// packages, and the results arrive through fyne.Do (see onUI).
 package app
 
 import (
@@ -69,13 +69,13 @@ type UI struct {
 	// OnPlaces, if set, is called once the place labels are on the map.
 	OnPlaces func()
 
-	data     *Dataset
+	data       *Dataset
 	gaz        *gazetteer.Gazetteer // nil until loaded
 	placesOnce sync.Once
-	rowOf    []int                // event index -> list row
-	selected int
-	window   render.Window
-	utc      bool // show times in UTC rather than each event's own zone
+	rowOf      []int // event index -> list row
+	selected   int
+	window     render.Window
+	utc        bool // show times in UTC rather than each event's own zone
 }
 
 // NewUI builds the widgets around an empty map.
@@ -136,7 +136,7 @@ func (u *UI) loadPlaces() {
 		return
 	}
 	labels := render.NewPlaces(g)
-	fyne.Do(func() { u.SetGazetteer(g, labels) })
+	onUI(func() { u.SetGazetteer(g, labels) })
 }
 
 // SetData shows a prepared data set. Call it on the UI goroutine.

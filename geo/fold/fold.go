@@ -21,7 +21,9 @@ func String(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
-	for _, r := range norm.NFD.String(s) {
+	// Invalid bytes become U+FFFD first: the normaliser stops decomposing
+	// after one, and a key must fold to itself.
+	for _, r := range norm.NFD.String(strings.ToValidUTF8(s, "\uFFFD")) {
 		if unicode.Is(unicode.Mn, r) || r == 'ـ' {
 			continue // combining marks (diacritics, harakat, hamza above) and tatweel
 		}

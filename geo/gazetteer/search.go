@@ -6,7 +6,6 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/meridian-app/meridian/geo/fold"
 	"github.com/paulmach/orb"
 )
 
@@ -34,7 +33,7 @@ type Options struct {
 // keeps only the best Limit, so a one-letter prefix costs well under a
 // millisecond (BenchmarkSearch).
 func (g *Gazetteer) Search(q string, o Options) []Match {
-	f := fold.String(q)
+	f := searchKey(q)
 	if f == "" {
 		return nil
 	}

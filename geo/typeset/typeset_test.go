@@ -6,7 +6,9 @@ import (
 	"image/draw"
 	"path/filepath"
 	"testing"
+	"unicode"
 
+	"github.com/meridian-app/meridian/geo/gazetteer"
 	"github.com/meridian-app/meridian/internal/golden"
 )
 
@@ -116,5 +118,32 @@ func BenchmarkDraw(b *testing.B) {
 	st := Style{Color: color.RGBA{30, 30, 30, 255}, Halo: color.RGBA{255, 255, 255, 255}, HaloWidth: 2}
 	for b.Loop() {
 		d.Draw(img, l, 5, 25, st)
+	}
+}
+
+// Every letter of every name in the gazetteer has a glyph in the embedded
+// fonts: this fails when the gazetteer is regenerated without cutting the
+// CJK subset again (make gazetteer does both).
+func TestGazetteerCoverage(t *testing.T) {
+	f := fonts(t)
+	g, err := gazetteer.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	missing := map[rune]string{}
+	for _, p := range g.Places() {
+		for _, name := range append([]string{p.Name, p.Local}, p.Alt...) {
+			for _, r := range name {
+				if unicode.IsControl(r) || unicode.Is(unicode.Cf, r) {
+					continue
+				}
+				if _, ok := f.ResolveFace(r).NominalGlyph(r); !ok {
+					missing[r] = name
+				}
+			}
+		}
+	}
+	for r, name := range missing {
+		t.Errorf("no glyph for %q (U+%04X) in %q", r, r, name)
 	}
 }

@@ -89,6 +89,30 @@ type labeller struct {
 	fonts           *typeset.Fonts
 	drawer          typeset.Drawer
 	dot, ringO, pip *image.Alpha
+	// masks keeps labels rasterised: panning redraws the same names.
+	masks map[maskKey]*typeset.Mask
+}
+
+type maskKey struct {
+	text string
+	size float32
+}
+
+// maxMasks bounds the rasterised labels kept; the cache empties when full.
+const maxMasks = 4096
+
+// mask returns text at size, shaped and rasterised, from the cache.
+func (l *labeller) mask(text string, size float32) *typeset.Mask {
+	k := maskKey{text, size}
+	if m, ok := l.masks[k]; ok {
+		return m
+	}
+	if l.masks == nil || len(l.masks) >= maxMasks {
+		l.masks = map[maskKey]*typeset.Mask{}
+	}
+	m := l.drawer.Mask(l.fonts.Shape(text, size), haloWidth)
+	l.masks[k] = m
+	return m
 }
 
 const cell = 4
@@ -200,27 +224,30 @@ func (r *Renderer) placeLabel(dst *image.RGBA, p placeLabel, px orb.Point) {
 	if p.capital {
 		size = capitalSize
 	}
-	line := l.fonts.Shape(text, size)
-	x, y := float32(px[0]), float32(px[1])
-	dotBox := image.Rect(int(x)-4, int(y)-4, int(x)+5, int(y)+5)
+	m := l.mask(text, size)
+	x, y := int(math.Round(px[0])), int(math.Round(px[1]))
+	dotBox := image.Rect(x-4, y-4, x+5, y+5)
 	if l.onLabel(dotBox) {
 		return
 	}
 	// A place under an event's marker keeps its name, set clear of the
 	// marker, and loses its dot (the marker shows where it is).
 	underMarker := l.onMarker(dotBox)
-	mid := y + (line.Ascent-line.Descent)/2 // baseline that centres the text on the dot
-	gap := float32(5)
+	gap := 5
 	if underMarker {
-		gap = MarkerRadius + outline + cell + haloWidth // past the cells the marker blocks
+		gap = int(math.Ceil(MarkerRadius+outline)) + cell + haloWidth // past the cells the marker blocks
 	}
-	for _, at := range [][2]float32{
+	// The text's box without its halo, relative to its origin: centring
+	// it on the dot puts the baseline at mid.
+	t := m.Bounds(0, 0).Inset(haloWidth)
+	mid := y - (t.Min.Y+t.Max.Y)/2
+	for _, at := range []image.Point{
 		{x + gap, mid},
-		{x - gap - line.Width, mid},
-		{x - line.Width/2, y - gap - line.Descent},
-		{x - line.Width/2, y + gap + line.Ascent},
+		{x - gap - t.Dx(), mid},
+		{x - t.Dx()/2, y - gap - t.Max.Y},
+		{x - t.Dx()/2, y + gap - t.Min.Y},
 	} {
-		b := line.Bounds(at[0], at[1], haloWidth)
+		b := m.Bounds(at.X, at.Y)
 		if !l.free(b) {
 			continue
 		}
@@ -234,7 +261,7 @@ func (r *Renderer) placeLabel(dst *image.RGBA, p placeLabel, px orb.Point) {
 		default:
 			stamp(dst, l.dot, px, labelInk, 200)
 		}
-		l.drawer.Draw(dst, line, at[0], at[1], typeset.Style{Color: labelInk, Halo: labelHalo, HaloWidth: haloWidth})
+		m.Draw(dst, at.X, at.Y, typeset.Style{Color: labelInk, Halo: labelHalo})
 		return
 	}
 }

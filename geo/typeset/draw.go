@@ -37,32 +37,82 @@ func (l *Line) Bounds(x, y float32, haloWidth int) image.Rectangle {
 
 // Draw draws l with its baseline's left end at (x, y).
 func (d *Drawer) Draw(dst *image.RGBA, l *Line, x, y float32, st Style) {
-	r := l.Bounds(x, y, st.HaloWidth).Intersect(dst.Bounds())
+	b := l.Bounds(x, y, st.HaloWidth)
+	r := b.Intersect(dst.Bounds())
 	if r.Empty() {
 		return
 	}
-	w, h := r.Dx(), r.Dy()
-	d.ras.Reset(w, h)
-	ox, oy := x-float32(r.Min.X), y-float32(r.Min.Y)
+	// The whole line is rasterised even when clipped, so that the halo
+	// at the edge is what it would be unclipped.
+	d.mask = resize(d.mask, b.Dx(), b.Dy())
+	d.rasterize(&d.mask, l, x-float32(b.Min.X), y-float32(b.Min.Y))
+	src := r.Min.Sub(b.Min)
+	if st.Halo.A > 0 && st.HaloWidth > 0 {
+		d.halo = resize(d.halo, b.Dx(), b.Dy())
+		d.tmp = dilate(&d.halo, &d.mask, st.HaloWidth, d.tmp)
+		draw.DrawMask(dst, r, image.NewUniform(st.Halo), image.Point{}, &d.halo, src, draw.Over)
+	}
+	draw.DrawMask(dst, r, image.NewUniform(st.Color), image.Point{}, &d.mask, src, draw.Over)
+}
+
+// Mask is a line rasterised once to be drawn many times, as map labels
+// are while the map pans: the text's coverage and its halo's, with the
+// baseline's left end at Origin in both.
+type Mask struct {
+	Text, Halo *image.Alpha // Halo is nil without a halo
+	Origin     image.Point
+}
+
+// Mask rasterises l, with a halo haloWidth pixels wide (0 for none), into
+// new images the caller keeps.
+func (d *Drawer) Mask(l *Line, haloWidth int) *Mask {
+	b := l.Bounds(0, 0, haloWidth)
+	m := &Mask{Text: image.NewAlpha(image.Rect(0, 0, b.Dx(), b.Dy())), Origin: image.Pt(-b.Min.X, -b.Min.Y)}
+	d.rasterize(m.Text, l, float32(m.Origin.X), float32(m.Origin.Y))
+	if haloWidth > 0 {
+		m.Halo = image.NewAlpha(m.Text.Rect)
+		d.tmp = dilate(m.Halo, m.Text, haloWidth, d.tmp)
+	}
+	return m
+}
+
+// Bounds is where m covers pixels when drawn with its origin at (x, y).
+func (m *Mask) Bounds(x, y int) image.Rectangle {
+	return m.Text.Rect.Add(image.Pt(x, y).Sub(m.Origin))
+}
+
+// Draw blends m into dst with its origin at (x, y): the halo in st.Halo,
+// then the text in st.Color.
+func (m *Mask) Draw(dst *image.RGBA, x, y int, st Style) {
+	r := m.Bounds(x, y)
+	at := r.Min
+	r = r.Intersect(dst.Rect)
+	if r.Empty() {
+		return
+	}
+	src := r.Min.Sub(at)
+	if m.Halo != nil && st.Halo.A > 0 {
+		draw.DrawMask(dst, r, image.NewUniform(st.Halo), image.Point{}, m.Halo, src, draw.Over)
+	}
+	draw.DrawMask(dst, r, image.NewUniform(st.Color), image.Point{}, m.Text, src, draw.Over)
+}
+
+// rasterize fills dst (cleared, at the origin) with l's coverage, its
+// baseline's left end at (x, y).
+func (d *Drawer) rasterize(dst *image.Alpha, l *Line, x, y float32) {
+	d.ras.Reset(dst.Rect.Dx(), dst.Rect.Dy())
 	for _, run := range l.runs {
 		scale := float32(run.Size) / 64 / float32(run.Face.Upem())
 		for _, g := range run.Glyphs {
-			gx := ox + float32(g.XOffset)/64
-			gy := oy - float32(g.YOffset)/64
+			gx := x + float32(g.XOffset)/64
+			gy := y - float32(g.YOffset)/64
 			if out, ok := run.Face.GlyphData(g.GlyphID).(font.GlyphOutline); ok {
 				d.outline(out, gx, gy, scale)
 			}
-			ox += float32(g.XAdvance) / 64
+			x += float32(g.XAdvance) / 64
 		}
 	}
-	d.mask = resize(d.mask, w, h)
-	d.ras.Draw(&d.mask, d.mask.Rect, image.Opaque, image.Point{})
-	if st.Halo.A > 0 && st.HaloWidth > 0 {
-		d.halo = resize(d.halo, w, h)
-		d.tmp = dilate(&d.halo, &d.mask, st.HaloWidth, d.tmp)
-		draw.DrawMask(dst, r, image.NewUniform(st.Halo), image.Point{}, &d.halo, image.Point{}, draw.Over)
-	}
-	draw.DrawMask(dst, r, image.NewUniform(st.Color), image.Point{}, &d.mask, image.Point{}, draw.Over)
+	d.ras.Draw(dst, dst.Rect, image.Opaque, image.Point{})
 }
 
 // outline adds one glyph, font units scaled and flipped (fonts grow up).

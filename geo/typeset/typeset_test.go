@@ -1,6 +1,7 @@
 package typeset
 
 import (
+	"bytes"
 	"image"
 	"image/color"
 	"image/draw"
@@ -145,5 +146,26 @@ func TestGazetteerCoverage(t *testing.T) {
 	}
 	for r, name := range missing {
 		t.Errorf("no glyph for %q (U+%04X) in %q", r, r, name)
+	}
+}
+
+// A line drawn from its mask looks as drawn directly, clipped alike.
+func TestMaskMatchesDraw(t *testing.T) {
+	f := fonts(t)
+	st := Style{Color: color.RGBA{30, 30, 30, 255}, Halo: color.RGBA{255, 255, 255, 255}, HaloWidth: 2}
+	var d Drawer
+	for _, at := range []image.Point{{20, 30}, {-15, 8}, {150, 45}} {
+		a := image.NewRGBA(image.Rect(0, 0, 200, 50))
+		b := image.NewRGBA(a.Rect)
+		l := f.Shape("Tartus طرطوس", 16)
+		d.Draw(a, l, float32(at.X), float32(at.Y), st)
+		m := d.Mask(l, 2)
+		m.Draw(b, at.X, at.Y, st)
+		if !bytes.Equal(a.Pix, b.Pix) {
+			t.Errorf("at %v: the mask draws differently", at)
+		}
+		if m.Bounds(at.X, at.Y) != l.Bounds(float32(at.X), float32(at.Y), 2) {
+			t.Errorf("at %v: bounds %v vs %v", at, m.Bounds(at.X, at.Y), l.Bounds(float32(at.X), float32(at.Y), 2))
+		}
 	}
 }

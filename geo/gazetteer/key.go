@@ -17,7 +17,11 @@ import (
 //
 // Both sides change alike, so other names still find themselves.
 func searchKey(s string) string {
-	words := strings.Fields(fold.String(s))
+	f := fold.String(s)
+	if !strings.Contains(f, " ") { // one word: no article to handle
+		return trimAh(f)
+	}
+	words := strings.Fields(f)
 	out := words[:0]
 	for i, w := range words {
 		if article[w] && i < len(words)-1 {
@@ -26,12 +30,17 @@ func searchKey(s string) string {
 			}
 			w = "al"
 		}
-		if n := len(w); n > 3 && w[n-1] == 'h' && (w[n-2] == 'a' || w[n-2] == 'e') {
-			w = w[:n-1]
-		}
-		out = append(out, w)
+		out = append(out, trimAh(w))
 	}
 	return strings.Join(out, " ")
+}
+
+// trimAh spells a final -ah or -eh as -a or -e.
+func trimAh(w string) string {
+	if n := len(w); n > 3 && w[n-1] == 'h' && (w[n-2] == 'a' || w[n-2] == 'e') {
+		return w[:n-1]
+	}
+	return w
 }
 
 // article holds the transliterations of the Arabic article, assimilated

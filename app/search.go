@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+	"github.com/meridian-app/meridian/geo/event"
 	"github.com/meridian-app/meridian/geo/gazetteer"
 	"github.com/paulmach/orb"
 )
@@ -72,7 +73,7 @@ func (s *Search) query(q string) {
 	go func() {
 		var out []searchResult
 		if data != nil {
-			for _, i := range data.Text.Find(q, searchLimit) {
+			for _, i := range data.text().Find(q, searchLimit) {
 				e := &data.Result.Collection.Events[i]
 				out = append(out, searchResult{text: e.Title + " · " + spanText(e.When, false), event: i})
 			}
@@ -219,6 +220,12 @@ func (e *searchEntry) TypedKey(ev *fyne.KeyEvent) {
 	default:
 		e.Entry.TypedKey(ev)
 	}
+}
+
+// text is the data set's event text index, built on first use.
+func (d *Dataset) text() *event.TextIndex {
+	d.textOnce.Do(func() { d.textIndex = event.NewTextIndex(d.Result.Collection) })
+	return d.textIndex
 }
 
 // countries is the data set's context for place search: the countries its

@@ -34,8 +34,12 @@ type Dataset struct {
 	Bound      orb.Bound
 	Placed     bool
 	Categories []string
-	Text       *event.TextIndex // for the find box
 
+	// The find box's indexes, built on the first search, off the UI
+	// goroutine: most sessions never search, and a big file should not
+	// wait for them.
+	textOnce      sync.Once
+	textIndex     *event.TextIndex
 	countriesOnce sync.Once
 	countryList   []string
 }
@@ -44,8 +48,7 @@ type Dataset struct {
 // the time index. Call it from a background goroutine.
 func Prepare(name string, res *format.Result) *Dataset {
 	c := res.Collection
-	d := &Dataset{Name: name, Result: res, Marks: render.NewMarks(c), Order: c.Chronological(), Categories: c.Categories(),
-		Text: event.NewTextIndex(c)}
+	d := &Dataset{Name: name, Result: res, Marks: render.NewMarks(c), Order: c.Chronological(), Categories: c.Categories()}
 	d.Bound, d.Placed = c.Bound()
 	return d
 }

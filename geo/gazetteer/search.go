@@ -220,3 +220,22 @@ func (g *Gazetteer) Countries(pts []orb.Point) []string {
 	})
 	return out
 }
+
+// Exact returns every place one of whose names is name (as search keys
+// compare: folded, article and -ah spellings alike), most populous first.
+func (g *Gazetteer) Exact(name string) []*Place {
+	f := searchKey(name)
+	if f == "" {
+		return nil
+	}
+	var out []*Place
+	lo := sort.Search(len(g.keys), func(i int) bool { return g.keys[i].fold >= f })
+	for i := lo; i < len(g.keys) && g.keys[i].fold == f; i++ {
+		p := &g.places[g.keys[i].place]
+		if !slices.Contains(out, p) {
+			out = append(out, p)
+		}
+	}
+	slices.SortFunc(out, func(a, b *Place) int { return b.Population - a.Population })
+	return out
+}

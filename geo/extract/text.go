@@ -140,7 +140,9 @@ func words(s string) []token {
 	return out
 }
 
-func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) }
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
 
 // isAbbrevDot reports a word like "U" or "U.S" that an inner dot continues.
 func isAbbrevDot(w string) bool {

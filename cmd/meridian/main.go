@@ -5,6 +5,7 @@
 //	meridian inspect FILE           print normalised events and every problem
 //	meridian export -o OUT FILE     convert to Meridian GeoJSON or CSV
 //	meridian geocode NAME           list the places that name could be
+//	meridian extract ARTICLE.txt    draft events from a news article
 //	meridian --version              print the version
 package main
 
@@ -28,6 +29,7 @@ const usage = `usage:
   meridian inspect FILE
   meridian export [-f geojson|csv] -o OUT FILE
   meridian geocode [--country CC] [-n N] NAME
+  meridian extract [--published YYYY-MM-DD] [--title T] [-o drafts.geojson] ARTICLE.txt
   meridian --version`
 
 func main() {
@@ -44,6 +46,8 @@ func main() {
 		err = cli.Inspect(args[1:], os.Stdout, os.Stderr)
 	case "export":
 		err = cli.Export(args[1:], os.Stdout, os.Stderr)
+	case "extract":
+		err = cli.Extract(args[1:], os.Stdout, os.Stderr)
 	case "geocode":
 		err = cli.Geocode(args[1:], os.Stdout, os.Stderr)
 	case "--version", "-version", "version":

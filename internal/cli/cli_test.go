@@ -3,11 +3,14 @@ package cli
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"image/png"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/meridian-app/meridian/internal/dataset"
 )
 
 func TestRenderSampleHeadless(t *testing.T) {
@@ -122,5 +125,32 @@ func TestGeocode(t *testing.T) {
 	}
 	if err := Geocode([]string{"Xyzzyplugh"}, &out, &errb); err == nil || errors.Is(err, ErrUsage) {
 		t.Errorf("no match: %v", err)
+	}
+}
+
+func TestExtract(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "drafts.geojson")
+	var stdout, stderr bytes.Buffer
+	err := Extract([]string{"--published", "2019-04-10", "-o", out, "../../geo/extract/testdata/shelling.txt"}, &stdout, &stderr)
+	if err != nil {
+		t.Fatal(err, stderr.String())
+	}
+	if !strings.Contains(stderr.String(), "draft: Ankara, Turkey · 12 Apr 2019 · Russian and Turkish officials will meet in Ankara on Friday") ||
+		!strings.Contains(stderr.String(), `not a place: "Human", part of an organisation's name`) {
+		t.Errorf("stderr:\n%s", stderr.String())
+	}
+	res, err := dataset.Open(out)
+	if err != nil || len(res.Problems) != 0 || len(res.Collection.Events) != 5 {
+		t.Fatalf("drafts read back: %v, %v, %d events", err, res.Problems, len(res.Collection.Events))
+	}
+	e := res.Collection.Events[0]
+	if fmt.Sprint(e.Extra["confidence"]) != "0.9" || e.Extra["article"] != "shelling.txt" || e.Extra["draft"] != true || len(e.Sources) != 1 || e.Sources[0].Date != "2019-04-10" ||
+		!strings.HasPrefix(e.Summary, "> Government shelling killed 12 people") || res.Collection.Title != "Shelling hits northwest Syria as envoys prepare talks" {
+		t.Errorf("first draft: %+v (collection %q)", e, res.Collection.Title)
+	}
+	for _, args := range [][]string{nil, {"a.txt", "b.txt"}, {"--published", "5/9/2016", "a.txt"}} {
+		if err := Extract(args, &stdout, &stderr); !errors.Is(err, ErrUsage) {
+			t.Errorf("%q: %v, want a usage error", args, err)
+		}
 	}
 }

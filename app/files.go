@@ -15,7 +15,9 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 	"github.com/meridian-app/meridian/assets"
+	"github.com/meridian-app/meridian/geo/extract"
 	"github.com/meridian-app/meridian/geo/format"
+	"github.com/meridian-app/meridian/geo/gazetteer"
 )
 
 // Loader reads a data file, or the embedded sample for "". It stops with
@@ -230,6 +232,55 @@ func (f *files) exportDialog(formatName string) {
 	d.SetFileName(strings.TrimSuffix(f.name, filepath.Ext(f.name)) + ext)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
 	d.Show()
+}
+
+// adopt shows a data set made in the app, such as drafts read from an
+// article, as if it had been opened; then runs once it is shown.
+func (f *files) adopt(name string, res *format.Result, then func()) {
+	if f.cancel != nil {
+		f.cancel()
+		f.cancel = nil
+	}
+	f.gen++
+	gen := f.gen
+	go func() {
+		d := Prepare(name, res)
+		onUI(func() {
+			if gen != f.gen {
+				return
+			}
+			f.name, f.res = name, res
+			f.u.SetData(d)
+			if f.w != nil {
+				f.w.SetTitle("Meridian — " + name + " (not saved)")
+			}
+			f.setProblems(res)
+			if then != nil {
+				then()
+			}
+		})
+	}()
+}
+
+// newFromArticle opens the window that turns a news story into events;
+// the kept drafts become the shown data set, and saving it is offered.
+func (f *files) newFromArticle() {
+	w := fyne.CurrentApp().NewWindow("New from Article")
+	v := newArticleView(w, gazetteer.Default, func(r *extract.Result, kept []extract.Draft, source string) {
+		w.Close()
+		name := strings.TrimSpace(r.Title)
+		if name == "" {
+			name = "Events from an article"
+		}
+		f.adopt(name, &format.Result{Format: "article", Collection: r.Collection(kept, source)}, func() {
+			if f.w != nil {
+				f.exportDialog("geojson")
+			}
+		})
+	})
+	w.SetContent(v.Content)
+	w.Resize(fyne.NewSize(900, 700))
+	w.Show()
 }
 
 // setProblems updates the status bar's problems button, which also counts

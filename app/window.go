@@ -77,6 +77,7 @@ func mainMenu(f *files, u *UI) *fyne.MainMenu {
 		open,
 		recent,
 		fyne.NewMenuItem("Open the Sample", func() { f.open("") }),
+		fyne.NewMenuItem("New from Article…", f.newFromArticle),
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("Export as Meridian GeoJSON…", func() { f.exportDialog("geojson") }),
 		fyne.NewMenuItem("Export as CSV…", func() { f.exportDialog("csv") }),

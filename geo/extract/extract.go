@@ -258,11 +258,14 @@ func (x *extractor) placeDrafts(places []found, datesOf [][]dating) {
 }
 
 // contextDrafts: a sentence with a date but no place takes the nearest
-// place named in the same section, a few sentences away at most.
+// place named in the same section, a few sentences away at most, one
+// named before it first ("they", "the talks" point back more often than
+// forward). A sentence that names a place the gazetteer lacks ("over
+// Tennessee") is about that place and takes none.
 func (x *extractor) contextDrafts(ss []sentence, places []found, datesOf [][]dating) {
 	const reach = 6
 	for i, s := range ss {
-		if s.caption || x.sports[i] || slices.ContainsFunc(places, func(f found) bool { return f.s.index == i }) {
+		if s.caption || x.sports[i] || slices.ContainsFunc(places, func(f found) bool { return f.s.index == i }) || x.namesOtherPlace(s.text) {
 			continue
 		}
 		d, ok := mainDate(datesOf[i])
@@ -270,23 +273,54 @@ func (x *extractor) contextDrafts(ss []sentence, places []found, datesOf [][]dat
 			continue // a year or a month alone is background, not an event
 		}
 		var best *found
+		cost := func(f *found) int {
+			if f.s.index > i {
+				return f.s.index - i + 2
+			}
+			return i - f.s.index
+		}
 		for j := range places {
 			f := &places[j]
-			dist := abs(f.s.index - i)
-			if f.s.section != s.section || dist > reach || f.s.caption {
+			if f.s.section != s.section || abs(f.s.index-i) > reach || f.s.caption {
 				continue
 			}
-			if best == nil || dist < abs(best.s.index-i) {
+			if best == nil || cost(f) < cost(best) {
 				best = f
 			}
 		}
 		if best == nil {
 			continue
 		}
-		reasons := []string{x.placeReason(*best) + fmt.Sprintf(", %d sentences away in the same section", abs(best.s.index-i)),
-			fmt.Sprintf("date %q: %s", d.text, d.rule)}
+		dist := abs(best.s.index - i)
+		away := fmt.Sprintf("%d sentence%s %s in the same section", dist, plural(dist), map[bool]string{true: "later", false: "earlier"}[best.s.index > i])
+		reasons := []string{x.placeReason(*best) + ", " + away, fmt.Sprintf("date %q: %s", d.text, d.rule)}
 		x.add(found{best.m, best.place, best.how, s}, d, 0.6, reasons, []string{s.text, best.s.text}, title(s.text, d.start, d.end-d.start))
 	}
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}
+
+// otherPlaceRE finds "in X", "over X", "near X": a preposition of place
+// before a capitalised word.
+var otherPlaceRE = regexp.MustCompile(`\b(?:in|at|near|over|across|into|outside|inside|around|towards?|through|throughout)\s+(?:the\s+)?(\p{Lu}[\p{L}'’-]+)`)
+
+// namesOtherPlace reports a sentence naming, after a preposition of
+// place, a capitalised word that is no date, country or gazetteer place:
+// a region or a state the gazetteer does not hold.
+func (x *extractor) namesOtherPlace(s string) bool {
+	for _, m := range otherPlaceRE.FindAllStringSubmatch(s, -1) {
+		w := strings.ToLower(m[1])
+		if calendarWords[w] || demonyms[w] != "" || gazetteer.CountryCode(m[1]) != "" || len(x.g.Exact(m[1])) > 0 {
+			continue
+		}
+		return true
+	}
+	return false
 }
 
 // undatedDrafts: a place named with no date near it gets the publication

@@ -229,3 +229,22 @@ func FuzzExtract(f *testing.F) {
 		}
 	})
 }
+
+// An AP story: a storm named like two towns, a person named like a city,
+// a region the gazetteer lacks, a town after a comma before "said".
+func TestStormStory(t *testing.T) {
+	r := extractFile(t, "testdata/storm.txt", "2021-08-30") // a Monday
+	check(t, r, []want{
+		{4335045, "29 Aug 2021", "power to all of New Orleans"},
+		{4315588, "29 Aug 2021", "residents of Baton Rouge"},
+		{4330145, "August 2021", "A nurse from Lafayette"},
+	}, []string{"Hurricane", "Ida", "Sydney", "Edwards", "White House"})
+	for _, d := range r.Drafts {
+		if strings.Contains(d.Evidence[0], "over Tennessee") {
+			t.Errorf("the Tennessee sentence was given a town: %+v", d)
+		}
+	}
+	if r.Dateline != "New Orleans" {
+		t.Errorf("dateline %q", r.Dateline)
+	}
+}

@@ -118,6 +118,9 @@ var (
 	sentenceStarters = setOf("but and or so amid after before in on at as it its this that these those he she they we i you his her their our when while since until if although however meanwhile even also more most some many all one two three no not yet still then there here what who why how where which the a an")
 	// locative prepositions: "in Liverpool" is the city even in a sports story.
 	locatives = setOf("in at near to from outside inside around across into towards toward through via of")
+	// placeWords after a name keep it a place: "Aleppo Province", "Damascus
+	// Airport".
+	placeWords = setOf("province governorate district region county municipality city town village airport port harbour harbor square street road bridge river valley plain countryside suburbs outskirts area border crossing")
 	// month and weekday names are dates, never places.
 	calendarWords = setOf("january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday")
 
@@ -130,6 +133,14 @@ func (x *extractor) judge(s sentence, m mention) (ok bool, why string) {
 	toks := words(s.text)
 	before, after := around(toks, m)
 	prev, next := last(before), first(after)
+	// Words across punctuation do not qualify the name: in "a nurse from
+	// Lafayette, said" the verb is not Lafayette's.
+	if len(before) > 0 && strings.TrimSpace(s.text[before[len(before)-1].end:m.start]) != "" {
+		prev = ""
+	}
+	if len(after) > 0 && strings.TrimSpace(s.text[m.end:after[0].start]) != "" {
+		next = ""
+	}
 	switch {
 	case calendarWords[lower]:
 		return false, "a month or weekday"
@@ -141,6 +152,8 @@ func (x *extractor) judge(s sentence, m mention) (ok bool, why string) {
 		return false, "a photo credit"
 	case strings.HasPrefix(strings.ToLower(strings.TrimLeft(s.text[m.end:], " ")), "news agency") || strings.EqualFold(next, "agency"):
 		return false, "a news agency"
+	case m.start == 0 && sentenceStarters[lower]:
+		return false, "a common word starting the sentence"
 	case x.persons[lower]:
 		return false, "a person named earlier"
 	case titles[strings.ToLower(strings.TrimSuffix(prev, "."))]:
@@ -152,14 +165,17 @@ func (x *extractor) judge(s sentence, m mention) (ok bool, why string) {
 	case saysVerbs[strings.ToLower(next)]:
 		x.persons[lower] = true
 		return false, "a person or government (\"" + m.text + " " + next + "\")"
-	case prev != "" && capitalised(prev) && !x.isPlaceWord(prev) && !sentenceStarters[strings.ToLower(prev)] && !connector[strings.ToLower(prev)] && !titles[strings.ToLower(prev)]:
-		// "Barack Obama", "Bashar Assad": a capitalised word before the
-		// name that is not a place itself is a first name or a title.
+	case prev != "" && capitalised(prev) && !x.qualifies(prev) && !sentenceStarters[strings.ToLower(prev)] && !connector[strings.ToLower(prev)] && !titles[strings.ToLower(prev)]:
+		// "Barack Obama", "Hurricane Ida": a capitalised word before the
+		// name that is not a country makes it part of another name.
 		if orgWords[strings.ToLower(prev)] || orgWords[strings.ToLower(next)] {
 			return false, "part of an organisation's name"
 		}
 		x.persons[lower] = true
-		return false, "a person (\"" + prev + " " + m.text + "\")"
+		return false, "part of a longer name (\"" + prev + " " + m.text + "\")"
+	case next != "" && capitalised(next) && !x.qualifies(next) && !titles[strings.ToLower(next)] && !placeWords[strings.ToLower(next)] && !orgWords[strings.ToLower(next)] && !calendarWords[strings.ToLower(next)]:
+		// "Sydney Johnson", "Hurricane Ida": a capitalised word after it.
+		return false, "part of a longer name (\"" + m.text + " " + next + "\")"
 	case orgPhrase(s.text, toks, m) != "":
 		return false, "part of an organisation's name (\"" + orgPhrase(s.text, toks, m) + "\")"
 	case sportsClubs[strings.ToLower(next)] && capitalised(next) || sportsClubs[strings.ToLower(prev)] && capitalised(prev):
@@ -167,19 +183,18 @@ func (x *extractor) judge(s sentence, m mention) (ok bool, why string) {
 	case x.sporty(toks, s.text) && !locatives[strings.ToLower(prev)]:
 		x.sports[s.index] = true
 		return false, "a team in a sports report"
-	case m.start == 0 && sentenceStarters[lower]:
-		return false, "a common word starting the sentence"
 	case inParensAfterName(s.text, m):
 		return false, "a gloss in brackets after a name"
 	}
 	return true, ""
 }
 
-// isPlaceWord reports a capitalised word that is a place or a country:
-// "Hangzhou China" is two places, not a first name and a surname.
-func (x *extractor) isPlaceWord(w string) bool {
+// qualifies reports a capitalised word that may stand next to a place
+// name without making it part of another name: a country or demonym
+// ("Hangzhou China", "Syrian Aleppo").
+func (x *extractor) qualifies(w string) bool {
 	w = lookupForm(w)
-	return gazetteer.CountryCode(w) != "" || len(x.g.Exact(w)) > 0 || demonyms[strings.ToLower(w)] != ""
+	return len([]rune(w)) > 3 && gazetteer.CountryCode(w) != "" || demonyms[strings.ToLower(w)] != ""
 }
 
 // sporty reports a sentence about a match: two sports words, or a score

@@ -44,6 +44,11 @@ func title(s string, at, n int) string {
 			end = loc[0]
 		}
 	}
+	// A clause of a few words ("In Jackson") says too little: take the
+	// sentence.
+	if len(strings.Fields(t[start:end])) < 4 {
+		start, end = 0, len(t)
+	}
 	rel := at - off - start
 	t = t[start:end]
 	if m := leadIn.FindStringIndex(t); m != nil && m[1] <= rel {

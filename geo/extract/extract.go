@@ -64,6 +64,9 @@ type extractor struct {
 	opt     Options
 	persons map[string]bool // names known to be people's, lower case
 	sports  map[int]bool    // sentences that name teams: not to be given a place
+	// sportyArticle is a match report: team names are not places anywhere
+	// in it, unless a preposition of place comes before them.
+	sportyArticle bool
 	res     *Result
 }
 
@@ -200,6 +203,13 @@ type found struct {
 
 // drafts makes the drafts: one per place and date, from the sentences.
 func (x *extractor) drafts(ss []sentence) {
+	n := 0
+	for _, s := range ss {
+		if sporty(words(s.text), s.text) {
+			n++
+		}
+	}
+	x.sportyArticle = n*3 >= len(ss) && n > 0
 	var places []found
 	datesOf := make([][]dating, len(ss))
 	for i, s := range ss {

@@ -248,3 +248,14 @@ func TestStormStory(t *testing.T) {
 		t.Errorf("dateline %q", r.Dateline)
 	}
 }
+
+// In a match report, teams named after countries or cities are not
+// places; the city where the match was played is.
+func TestMatchReportTeams(t *testing.T) {
+	r := Extract("Brazil beat Germany 7-1 in Belo Horizonte on Tuesday.\nJordan scored twice for Chicago in the second half.\nThe fans cheered the win.",
+		gaz(t), Options{Published: day0("2014-07-10")})
+	check(t, r, []want{{3470127, "8 Jul 2014", "in Belo Horizonte on Tuesday"}}, []string{"Brazil", "Germany", "Jordan", "Chicago"})
+	if len(r.Drafts) != 1 {
+		t.Errorf("drafts:\n%s", dump(r))
+	}
+}

@@ -180,7 +180,7 @@ func (x *extractor) judge(s sentence, m mention) (ok bool, why string) {
 		return false, "part of an organisation's name (\"" + orgPhrase(s.text, toks, m) + "\")"
 	case sportsClubs[strings.ToLower(next)] && capitalised(next) || sportsClubs[strings.ToLower(prev)] && capitalised(prev):
 		return false, "a sports club"
-	case x.sporty(toks, s.text) && !locatives[strings.ToLower(prev)]:
+	case (x.sportyArticle || sporty(toks, s.text)) && !locatives[strings.ToLower(prev)]:
 		x.sports[s.index] = true
 		return false, "a team in a sports report"
 	case inParensAfterName(s.text, m):
@@ -197,9 +197,9 @@ func (x *extractor) qualifies(w string) bool {
 	return len([]rune(w)) > 3 && gazetteer.CountryCode(w) != "" || demonyms[strings.ToLower(w)] != ""
 }
 
-// sporty reports a sentence about a match: two sports words, or a score
-// and one.
-func (x *extractor) sporty(toks []token, s string) bool {
+// sporty reports a text about a match: two sports words, or a score and
+// one.
+func sporty(toks []token, s string) bool {
 	n := len(scoreRE.FindAllString(s, -1))
 	for _, t := range toks {
 		if sportsWords[strings.ToLower(t.text)] {

@@ -67,7 +67,7 @@ type extractor struct {
 	// sportyArticle is a match report: team names are not places anywhere
 	// in it, unless a preposition of place comes before them.
 	sportyArticle bool
-	res     *Result
+	res           *Result
 }
 
 // Extract reads text.

@@ -1,4 +1,5 @@
-// Package cli implements Meridian's headless subcommands (render, inspect).
+// Package cli implements Meridian's headless subcommands (render, inspect,
+// export, geocode, extract).
 // It never imports the UI toolkit, so these commands run with no display.
 package cli
 

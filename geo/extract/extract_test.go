@@ -259,3 +259,22 @@ func TestMatchReportTeams(t *testing.T) {
 		t.Errorf("drafts:\n%s", dump(r))
 	}
 }
+
+// BenchmarkExtract reads the four test articles: one op is a whole article
+// of a few hundred words.
+func BenchmarkExtract(b *testing.B) {
+	g := gaz(b)
+	var texts []string
+	for _, f := range []string{"shelling", "match", "reunification", "storm"} {
+		t, err := os.ReadFile("testdata/" + f + ".txt")
+		if err != nil {
+			b.Fatal(err)
+		}
+		texts = append(texts, string(t))
+	}
+	i := 0
+	for b.Loop() {
+		Extract(texts[i%len(texts)], g, Options{Published: day0("2019-04-10")})
+		i++
+	}
+}

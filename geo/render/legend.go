@@ -27,6 +27,9 @@ func (r *Renderer) DrawLegend(dst *image.RGBA) {
 			w = max(w, font.MeasureString(face, c).Ceil())
 		}
 		box := image.Rect(b.Min.X+8, b.Min.Y+8, b.Min.X+8+w+34, b.Min.Y+8+len(cats)*18+8)
+		if r.LegendRight {
+			box = box.Add(image.Pt(b.Dx()-box.Dx()-16, 0))
+		}
 		draw.Draw(dst, box, image.NewUniform(color.NRGBA{255, 255, 255, 230}), image.Point{}, draw.Over)
 		for i, c := range cats {
 			y := box.Min.Y + 4 + i*18 + 9

@@ -27,6 +27,9 @@ type Renderer struct {
 	Marks   *Marks           // nil: no events
 	Style   Style
 	Places  *Places // nil: no place labels
+	// LegendRight puts the legend in the top right corner (a slide's card
+	// takes the left).
+	LegendRight bool
 	// LocalNames labels places in their country's script (دمشق, 杭州)
 	// where the gazetteer has it, instead of in Latin.
 	LocalNames bool

@@ -13,6 +13,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"strings"
 	"sync"
 	"unicode"
 
@@ -186,4 +187,29 @@ func reverse(runs []shaping.Output) {
 	for i, j := 0, len(runs)-1; i < j; i, j = i+1, j-1 {
 		runs[i], runs[j] = runs[j], runs[i]
 	}
+}
+
+// Wrap shapes text at size pixels into lines no wider than width, breaking
+// between words (a word wider than width has a line of its own). Newlines
+// in text start new lines.
+func (f *Fonts) Wrap(text string, size, width float32) []*Line {
+	var out []*Line
+	for _, para := range strings.Split(text, "\n") {
+		ws := strings.Fields(para)
+		if len(ws) == 0 {
+			out = append(out, f.Shape(" ", size))
+			continue
+		}
+		line := ws[0]
+		for _, w := range ws[1:] {
+			if f.Shape(line+" "+w, size).Width > width {
+				out = append(out, f.Shape(line, size))
+				line = w
+				continue
+			}
+			line += " " + w
+		}
+		out = append(out, f.Shape(line, size))
+	}
+	return out
 }

@@ -169,3 +169,19 @@ func TestMaskMatchesDraw(t *testing.T) {
 		}
 	}
 }
+
+func TestWrap(t *testing.T) {
+	f := fonts(t)
+	lines := f.Wrap("Two explosions killed 34 people at the entrance to Tartous on Monday\nSecond paragraph", 20, 200)
+	if len(lines) < 4 {
+		t.Fatalf("%d lines", len(lines))
+	}
+	for i, l := range lines {
+		if l.Width > 200 {
+			t.Errorf("line %d is %v wide", i, l.Width)
+		}
+	}
+	if got := f.Wrap("Supercalifragilistic", 20, 10); len(got) != 1 {
+		t.Errorf("a long word: %d lines", len(got))
+	}
+}

@@ -71,6 +71,10 @@ type UI struct {
 
 	// OnPlaces, if set, is called once the place labels are on the map.
 	OnPlaces func()
+	// OnSlide, if set, is told each slide a presentation shows.
+	OnSlide func(i, n int)
+	// presenting is the presentation on screen, if any.
+	presenting *Presenter
 
 	data       *Dataset
 	gaz        *gazetteer.Gazetteer // nil until loaded
@@ -110,6 +114,31 @@ func NewUI() *UI {
 		}
 	}
 	return u
+}
+
+// Present shows the data set as a fullscreen presentation in w, until Esc
+// brings the window back as it was.
+func (u *UI) Present(w fyne.Window) *Presenter {
+	if u.data == nil {
+		return nil
+	}
+	p := NewPresenter(u.data, u.Map.renderer.Places, u.Map.renderer.LocalNames)
+	old := w.Content()
+	full := w.FullScreen()
+	p.OnSlide = u.OnSlide
+	p.OnExit = func() {
+		w.SetContent(old)
+		w.SetFullScreen(full)
+		u.presenting = nil
+	}
+	w.SetContent(p)
+	w.SetFullScreen(true)
+	w.Canvas().Focus(p)
+	u.presenting = p
+	if u.OnSlide != nil {
+		u.OnSlide(0, p.Len())
+	}
+	return p
 }
 
 // SetGazetteer makes places searchable and labels them on the map. Call it

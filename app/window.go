@@ -23,6 +23,8 @@ type Options struct {
 	Start time.Time // process start, for the first-frame trace
 	// Trace prints the time to the first painted frame with data on stderr.
 	Trace bool
+	// Present starts the presentation as soon as the data is shown.
+	Present bool
 }
 
 // Run opens the main window on the file (or the sample) and blocks until
@@ -39,8 +41,13 @@ func Run(opt Options) {
 			fmt.Fprintf(os.Stderr, "meridian: first frame with data after %d ms\n", time.Since(opt.Start).Milliseconds())
 		}
 		u.LoadPlaces()
+		if opt.Present {
+			// Not inside this frame's drawing: after it.
+			go fyne.Do(func() { u.Present(w) })
+		}
 	}
 	if opt.Trace {
+		u.OnSlide = func(i, n int) { fmt.Fprintf(os.Stderr, "meridian: slide %d/%d\n", i+1, n) }
 		u.OnPlaces = func() {
 			fmt.Fprintf(os.Stderr, "meridian: place labels after %d ms\n", time.Since(opt.Start).Milliseconds())
 		}
@@ -86,13 +93,14 @@ func mainMenu(f *files, u *UI) *fyne.MainMenu {
 	)
 	find := fyne.NewMenuItem("Find Event or Place…", u.Search.Focus)
 	find.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}
+	present := fyne.NewMenuItem("Present (F5)", func() { u.Present(f.w) })
 	local := fyne.NewMenuItem("Place Names in Local Script", nil)
 	local.Checked = u.Map.renderer.LocalNames
 	local.Action = func() {
 		u.Map.SetLocalNames(!u.Map.renderer.LocalNames)
 		f.w.SetMainMenu(mainMenu(f, u))
 	}
-	view := fyne.NewMenu("View", find, local)
+	view := fyne.NewMenu("View", find, present, local)
 	help := fyne.NewMenu("Help", fyne.NewMenuItem("About Meridian", func() { showAbout(f.w) }))
 	return fyne.NewMainMenu(file, view, help)
 }
@@ -113,6 +121,8 @@ func toolbar(u *UI, w fyne.Window, f *files) fyne.CanvasObject {
 		widget.NewToolbarAction(theme.ZoomInIcon(), func() { u.Map.ZoomBy(0.5) }),
 		widget.NewToolbarAction(theme.ZoomOutIcon(), func() { u.Map.ZoomBy(-0.5) }),
 		widget.NewToolbarSeparator(),
+		widget.NewToolbarAction(theme.MediaPlayIcon(), func() { u.Present(w) }), // present (F5)
+		widget.NewToolbarSeparator(),
 		widget.NewToolbarAction(theme.InfoIcon(), func() { showAbout(w) }),
 	)
 }
@@ -130,7 +140,13 @@ func showAbout(w fyne.Window) {
 // to the find box and Ctrl+G to the jump-to-date box.
 func bindKeys(w fyne.Window, u *UI) {
 	c := w.Canvas()
-	u.Map.OnKey = u.Timeline.ShortcutKey
+	u.Map.OnKey = func(k fyne.KeyName) bool {
+		if k == fyne.KeyF5 {
+			u.Present(w)
+			return true
+		}
+		return u.Timeline.ShortcutKey(k)
+	}
 	u.Map.OnRune = func(r rune) bool {
 		if r == '/' {
 			u.Search.Focus()
@@ -139,12 +155,20 @@ func bindKeys(w fyne.Window, u *UI) {
 		return u.Timeline.ShortcutRune(r)
 	}
 	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
-		if c.Focused() == nil {
+		switch {
+		case c.Focused() != nil:
+		case u.presenting != nil:
+			u.presenting.TypedKey(ev)
+		default:
 			u.Map.TypedKey(ev)
 		}
 	})
 	c.SetOnTypedRune(func(r rune) {
-		if c.Focused() == nil {
+		switch {
+		case c.Focused() != nil:
+		case u.presenting != nil:
+			u.presenting.TypedRune(r)
+		default:
 			u.Map.TypedRune(r)
 		}
 	})

@@ -1,6 +1,7 @@
 // Command meridian is an offline map-and-timeline viewer.
 //
 //	meridian [FILE]                 open the window (the embedded sample without FILE)
+//	meridian present [FILE]         the window, straight into the presentation
 //	meridian render [flags] [FILE]  draw the map to a PNG, no display needed
 //	meridian inspect FILE           print normalised events and every problem
 //	meridian export -o OUT FILE     convert to Meridian GeoJSON or CSV
@@ -25,6 +26,7 @@ var start = time.Now()
 
 const usage = `usage:
   meridian [FILE]
+  meridian present [FILE]
   meridian render [--size WxH] [--bbox W,S,E,N] [--from T] [--to T] [--labels=false] [--local-names] -o out.png [FILE]
   meridian inspect FILE
   meridian export [-f geojson|csv] -o OUT FILE
@@ -55,6 +57,10 @@ func main() {
 	case "-h", "-help", "--help", "help":
 		fmt.Println(usage)
 	default:
+		present := cmd == "present"
+		if present {
+			args = args[1:]
+		}
 		if len(args) > 1 {
 			err = cli.ErrUsage
 			break
@@ -63,7 +69,8 @@ func main() {
 		if len(args) == 1 {
 			path = args[0]
 		}
-		app.Run(app.Options{Path: path, Load: dataset.OpenContext, Save: dataset.SaveAs, Start: start, Trace: os.Getenv("MERIDIAN_TRACE") != ""})
+		app.Run(app.Options{Path: path, Load: dataset.OpenContext, Save: dataset.SaveAs, Start: start,
+			Trace: os.Getenv("MERIDIAN_TRACE") != "", Present: present})
 	}
 	switch {
 	case err == nil:

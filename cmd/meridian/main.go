@@ -7,6 +7,8 @@
 //	meridian export -o OUT FILE     convert to Meridian GeoJSON or CSV
 //	meridian geocode NAME           list the places that name could be
 //	meridian extract ARTICLE.txt    draft events from a news article
+//	meridian export-slides FILE DIR the presentation as numbered PNGs
+//	meridian export-gif FILE OUT    time playback as an animated GIF
 //	meridian --version              print the version
 package main
 
@@ -32,6 +34,8 @@ const usage = `usage:
   meridian export [-f geojson|csv] -o OUT FILE
   meridian geocode [--country CC] [-n N] NAME
   meridian extract [--published YYYY-MM-DD] [--title T] [-o drafts.geojson] ARTICLE.txt
+  meridian export-slides [--size WxH] [--theme light|dark] [--notes] FILE DIR
+  meridian export-gif [--from T] [--to T] [--seconds N] [--fps N] [--size WxH] [--bbox W,S,E,N] [--skip-empty] FILE out.gif
   meridian --version`
 
 func main() {
@@ -48,6 +52,10 @@ func main() {
 		err = cli.Inspect(args[1:], os.Stdout, os.Stderr)
 	case "export":
 		err = cli.Export(args[1:], os.Stdout, os.Stderr)
+	case "export-slides":
+		err = cli.ExportSlides(args[1:], os.Stdout, os.Stderr)
+	case "export-gif":
+		err = cli.ExportGIF(args[1:], os.Stdout, os.Stderr)
 	case "extract":
 		err = cli.Extract(args[1:], os.Stdout, os.Stderr)
 	case "geocode":

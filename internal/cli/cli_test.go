@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"image/gif"
 	"image/png"
 	"os"
 	"path/filepath"
@@ -151,6 +152,42 @@ func TestExtract(t *testing.T) {
 	for _, args := range [][]string{nil, {"a.txt", "b.txt"}, {"--published", "5/9/2016", "a.txt"}} {
 		if err := Extract(args, &stdout, &stderr); !errors.Is(err, ErrUsage) {
 			t.Errorf("%q: %v, want a usage error", args, err)
+		}
+	}
+}
+
+func TestExportSlidesAndGIF(t *testing.T) {
+	dir := t.TempDir()
+	var stderr bytes.Buffer
+	sample := "../../assets/events/syria-2016.geojson"
+	if err := ExportSlides([]string{"--size", "480x270", "--theme", "dark", sample, dir}, &bytes.Buffer{}, &stderr); err != nil {
+		t.Fatal(err, stderr.String())
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "slide-*.png"))
+	if len(files) != 9 || filepath.Base(files[0]) != "slide-01.png" {
+		t.Errorf("slides %v", files)
+	}
+	gifPath := filepath.Join(dir, "play.gif")
+	if err := ExportGIF([]string{"--from", "2016-09-01", "--to", "2016-09-12", "--seconds", "1", "--fps", "4", "--size", "200x120", sample, gifPath}, &bytes.Buffer{}, &stderr); err != nil {
+		t.Fatal(err, stderr.String())
+	}
+	f, err := os.Open(gifPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	g, err := gif.DecodeAll(f)
+	if err != nil || len(g.Image) != 4 {
+		t.Errorf("GIF: %v, %d frames", err, len(g.Image))
+	}
+	for _, args := range [][]string{{sample}, {"--theme", "sepia", sample, dir}, {"--size", "1x1", sample, dir}} {
+		if err := ExportSlides(args, &bytes.Buffer{}, &stderr); !errors.Is(err, ErrUsage) {
+			t.Errorf("export-slides %q: %v", args, err)
+		}
+	}
+	for _, args := range [][]string{{sample}, {"--fps", "0", sample, gifPath}, {"--seconds", "1000", sample, gifPath}, {"--from", "soon", sample, gifPath}} {
+		if err := ExportGIF(args, &bytes.Buffer{}, &stderr); !errors.Is(err, ErrUsage) {
+			t.Errorf("export-gif %q: %v", args, err)
 		}
 	}
 }

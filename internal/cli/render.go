@@ -3,16 +3,13 @@ package cli
 import (
 	"flag"
 	"fmt"
-	"image/png"
 	"io"
 	"math"
-	"os"
 	"strconv"
 	"strings"
 
 	"github.com/meridian-app/meridian/geo/basemap"
 	"github.com/meridian-app/meridian/geo/chrono"
-	"github.com/meridian-app/meridian/geo/gazetteer"
 	"github.com/meridian-app/meridian/geo/render"
 	"github.com/meridian-app/meridian/internal/dataset"
 	"github.com/paulmach/orb"
@@ -59,7 +56,7 @@ func Render(args []string, stdout, stderr io.Writer) error {
 			return err
 		}
 	} else if !ok {
-		b = orb.Bound{Min: orb.Point{-180, -60}, Max: orb.Point{180, 75}}
+		b = worldBound
 	}
 	win, err := parseWindow(*from, *to)
 	if err != nil {
@@ -67,11 +64,10 @@ func Render(args []string, stdout, stderr io.Writer) error {
 	}
 	r := render.NewRenderer(basemap.Default(), render.NewMarks(res.Collection))
 	if *labels {
-		g, err := gazetteer.Default()
-		if err != nil {
+		if r, err = labelledRenderer(r.Marks); err != nil {
 			return err
 		}
-		r.Places, r.LocalNames = render.NewPlaces(g), *local
+		r.LocalNames = *local
 	}
 	img, err := r.Image(render.Frame{View: render.Fit(b, w, h, 24, 12), Window: win, Selected: -1})
 	if err != nil {
@@ -80,16 +76,11 @@ func Render(args []string, stdout, stderr io.Writer) error {
 	if *legend {
 		r.DrawLegend(img)
 	}
-	f, err := os.Create(*out)
-	if err != nil {
-		return err
-	}
-	if err := png.Encode(f, img); err != nil {
-		f.Close()
-		return err
-	}
-	return f.Close()
+	return writePNG(*out, img)
 }
+
+// worldBound is shown when the data has no place.
+var worldBound = orb.Bound{Min: orb.Point{-180, -60}, Max: orb.Point{180, 75}}
 
 func parseSize(s string) (int, int, error) {
 	ws, hs, ok := strings.Cut(strings.ToLower(s), "x")

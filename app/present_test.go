@@ -1,10 +1,12 @@
 package app
 
 import (
+	"image"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2"
+	"github.com/meridian-app/meridian/geo/render"
 )
 
 func key(p *Presenter, k fyne.KeyName) { p.TypedKey(&fyne.KeyEvent{Name: k}) }
@@ -105,4 +107,30 @@ func TestPresentationAutoAdvanceAndNotes(t *testing.T) {
 		p.Go(1)
 	})
 	waitFor(t, "auto-advance", func() bool { return p.Current() >= 2 })
+}
+
+// A picture of the map at any size, with the legend and attribution.
+func TestPictureExport(t *testing.T) {
+	u, _ := newTestUI(t)
+	var img, own interface{ Bounds() image.Rectangle }
+	onUIWait(func() {
+		var err error
+		img, err = u.PictureImage(3840, 2160)
+		if err != nil {
+			t.Fatal(err)
+		}
+		own, _ = u.PictureImage(0, 0)
+	})
+	if img.Bounds().Dx() != 3840 || img.Bounds().Dy() != 2160 {
+		t.Errorf("size %v", img.Bounds())
+	}
+	if own.Bounds().Dx() != u.Map.View().Width {
+		t.Errorf("own size %v, map %v", own.Bounds(), u.Map.View())
+	}
+	// The view keeps the same area across: the zoom grows by log2 of the
+	// width ratio.
+	v := scaled(render.Viewport{Zoom: 3, Width: 960, Height: 540}, 3840, 2160)
+	if v.Zoom != 5 {
+		t.Errorf("zoom %v", v.Zoom)
+	}
 }

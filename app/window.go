@@ -88,6 +88,9 @@ func mainMenu(f *files, u *UI) *fyne.MainMenu {
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("Export as Meridian GeoJSON…", func() { f.exportDialog("geojson") }),
 		fyne.NewMenuItem("Export as CSV…", func() { f.exportDialog("csv") }),
+		fyne.NewMenuItem("Export a Picture of the Map (PNG)…", f.exportPicture),
+		fyne.NewMenuItem("Export the Story as Slides (PNG)…", f.exportSlides),
+		fyne.NewMenuItem("Export Playback as an Animated GIF…", f.exportGIF),
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("Problems…", f.showProblems),
 	)

@@ -8,7 +8,7 @@ export LANG := C.UTF-8
 
 # Debian packages Fyne (cgo, GLFW) needs to build, and the window test needs to run.
 BUILD_DEBS := gcc pkg-config libgl1-mesa-dev libxcursor-dev libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev libxkbcommon-dev
-TEST_DEBS  := xvfb xauth imagemagick
+TEST_DEBS  := xvfb xauth imagemagick xdotool
 # ... and what packaging needs: the Windows cross compiler, lintian, zip.
 DIST_DEBS  := gcc-mingw-w64-x86-64 binutils-mingw-w64-x86-64 lintian zip xz-utils file imagemagick xvfb xauth
 
@@ -75,7 +75,7 @@ fuzz:
 # The real binary in a real (virtual) display: screenshot and check it.
 test-window:
 	cd cmd/meridian && MERIDIAN_WINDOW_TEST=1 xvfb-run -a -s "-screen 0 1600x1000x24" \
-	  $(GO) test -count=1 -run TestWindow -v . 2>&1 | grep -v -e 'Fyne error' -e 'Cause:' -e '  At:'; exit $${PIPESTATUS[0]}
+	  $(GO) test -count=1 -run "TestWindow|TestPresentWindow" -v . 2>&1 | grep -v -e 'Fyne error' -e 'Cause:' -e '  At:'; exit $${PIPESTATUS[0]}
 
 bench:
 	$(GO) test -run XXX -bench . -benchmem ./geo/...

@@ -123,14 +123,16 @@ func (u *UI) Present(w fyne.Window) *Presenter {
 		return nil
 	}
 	p := NewPresenter(u.data, u.Map.renderer.Places, u.Map.renderer.LocalNames)
-	old := w.Content()
+	old, menu := w.Content(), w.MainMenu()
 	full := w.FullScreen()
 	p.OnSlide = u.OnSlide
 	p.OnExit = func() {
+		w.SetMainMenu(menu)
 		w.SetContent(old)
 		w.SetFullScreen(full)
 		u.presenting = nil
 	}
+	w.SetMainMenu(nil) // nothing but the slide on the projector
 	w.SetContent(p)
 	w.SetFullScreen(true)
 	w.Canvas().Focus(p)
@@ -146,6 +148,10 @@ func (u *UI) Present(w fyne.Window) *Presenter {
 func (u *UI) SetGazetteer(g *gazetteer.Gazetteer, labels *render.Places) {
 	u.gaz = g
 	u.Map.SetPlaces(labels)
+	if p := u.presenting; p != nil {
+		p.painter.R.Places = labels
+		p.Refresh()
+	}
 	if u.OnPlaces != nil {
 		u.OnPlaces()
 	}

@@ -233,3 +233,98 @@ func checkLabels(t *testing.T, img image.Image, box image.Rectangle) {
 		t.Errorf("no place labels on the map: %d dark pixels", ink)
 	}
 }
+
+// eof marks the end of the program's output.
+const eof = "\x00end"
+
+// TestPresentWindow starts "meridian present", steps twice with the arrow
+// key as a clicker would, and checks the fullscreen slide: the map over the
+// whole screen and the card on the left.
+func TestPresentWindow(t *testing.T) {
+	if os.Getenv("MERIDIAN_WINDOW_TEST") == "" {
+		t.Skip("set MERIDIAN_WINDOW_TEST=1 and run under Xvfb (make test does)")
+	}
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "meridian")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, bin, "present")
+	cmd.Env = append(os.Environ(), "MERIDIAN_TRACE=1", "FYNE_SCALE=1", "LANG=C.UTF-8")
+	stderr, _ := cmd.StderrPipe()
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = cmd.Process.Kill(); _ = cmd.Wait() }()
+	lines := make(chan string, 100)
+	go func() {
+		sc := bufio.NewScanner(stderr)
+		for sc.Scan() {
+			lines <- sc.Text()
+		}
+		lines <- eof // (this file's close compares colours)
+	}()
+	expect := func(want string) {
+		t.Helper()
+		deadline := time.After(90 * time.Second)
+		for {
+			select {
+			case l := <-lines:
+				if l == eof {
+					t.Fatalf("the program ended before %q", want)
+				}
+				if strings.Contains(l, want) {
+					t.Log(l)
+					return
+				}
+			case <-deadline:
+				t.Fatalf("no %q within 90 s", want)
+			}
+		}
+	}
+	expect("slide 1/9")
+	time.Sleep(1500 * time.Millisecond)
+	for _, want := range []string{"slide 2/9", "slide 3/9"} {
+		if out, err := exec.Command("xdotool", "search", "--name", "Meridian", "windowfocus", "--sync", "key", "Right").CombinedOutput(); err != nil {
+			t.Fatalf("xdotool: %v\n%s", err, out)
+		}
+		expect(want)
+	}
+	time.Sleep(2500 * time.Millisecond) // the flight takes about a second
+	shot := filepath.Join(dir, "present.png")
+	if out, err := exec.Command("import", "-window", "root", shot).CombinedOutput(); err != nil {
+		t.Fatalf("import: %v\n%s", err, out)
+	}
+	if out := os.Getenv("MERIDIAN_PRESENT_SCREENSHOT"); out != "" {
+		data, _ := os.ReadFile(shot)
+		_ = os.WriteFile(out, data, 0o644)
+	}
+	img := readPNG(t, shot)
+	b := img.Bounds()
+	// Fullscreen: the map's land or sea reaches both sides of the screen.
+	st := render.DefaultStyle
+	land := [3]int{int(st.Land.R), int(st.Land.G), int(st.Land.B)}
+	ocean := [3]int{int(st.Ocean.R), int(st.Ocean.G), int(st.Ocean.B)}
+	seen := image.Rectangle{Min: b.Max, Max: b.Min}
+	white := 0
+	for y := b.Min.Y; y < b.Max.Y; y += 2 {
+		for x := b.Min.X; x < b.Max.X; x += 2 {
+			c := rgb(img, x, y)
+			if c == land || c == ocean {
+				seen = seen.Union(image.Rect(x, y, x+1, y+1))
+			}
+			if x < b.Dx()/3 && c == [3]int{255, 255, 255} {
+				white++
+			}
+		}
+	}
+	if seen.Min.X > b.Dx()/3 || seen.Max.X < b.Dx()-20 || seen.Min.Y > 40 || seen.Max.Y < b.Dy()-40 {
+		t.Errorf("the map does not fill the screen: basemap colours within %v of %v", seen, b)
+	}
+	// The card: a white panel in the left third (sampled every other pixel).
+	if white < b.Dx()*b.Dy()/100 {
+		t.Errorf("no card on the left: %d white samples", white)
+	}
+}

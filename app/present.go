@@ -45,6 +45,7 @@ type Presenter struct {
 	raster  *canvas.Raster
 	fly     *fyne.Animation
 	digits  string
+	flying  bool // labels wait until the map arrives: a flight redraws every frame
 	dwell   time.Duration
 	paused  bool
 	gen     int // the latest step; a stale auto-advance timer does nothing
@@ -95,12 +96,13 @@ func (p *Presenter) Prev() { p.Go(p.current - 1) }
 // flyTo animates the view to slide i's. An event with no place keeps the
 // map where it is.
 func (p *Presenter) flyTo(i int) {
+	if p.fly != nil {
+		p.fly.Stop()
+		p.flying = false
+	}
 	to, ok := p.painter.S.View(i, p.view.Width, p.view.Height, story.NewLayout(p.view.Height))
 	if !ok {
 		return
-	}
-	if p.fly != nil {
-		p.fly.Stop()
 	}
 	if flyTime == 0 {
 		p.view = to
@@ -114,8 +116,10 @@ func (p *Presenter) flyTo(i int) {
 	}
 	px := math.Hypot(to.Center[0]-from.Center[0], to.Center[1]-from.Center[1]) * from.Scale()
 	pull := math.Max(0, math.Min(4, math.Log2(px/float64(max(from.Width, 1)))+1))
+	p.flying = true
 	p.fly = fyne.NewAnimation(flyTime, func(f float32) {
 		t := float64(f)
+		p.flying = f < 1
 		v := from
 		v.Center[0] = from.Center[0] + (to.Center[0]-from.Center[0])*t
 		v.Center[1] = from.Center[1] + (to.Center[1]-from.Center[1])*t
@@ -248,7 +252,13 @@ func (p *Presenter) draw(w, h int) image.Image {
 	if p.img == nil || p.img.Rect.Dx() != w || p.img.Rect.Dy() != h {
 		p.img = image.NewRGBA(image.Rect(0, 0, w, h))
 	}
-	if err := p.painter.Draw(p.img, p.current, p.view); err != nil {
+	places := p.painter.R.Places
+	if p.flying {
+		p.painter.R.Places = nil
+	}
+	err := p.painter.Draw(p.img, p.current, p.view)
+	p.painter.R.Places = places
+	if err != nil {
 		fyne.LogError("drawing a slide", err)
 	}
 	return p.img

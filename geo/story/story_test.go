@@ -2,6 +2,7 @@ package story
 
 import (
 	"bytes"
+	"image"
 	"math"
 	"path/filepath"
 	"strings"
@@ -117,5 +118,22 @@ func TestGoldenSlides(t *testing.T) {
 func TestPlain(t *testing.T) {
 	if got := plain("**Two** blasts, see [AAP](https://example.org/a).\n> quoted\n- item"); got != "Two blasts, see AAP <https://example.org/a>.\nquoted\nitem" {
 		t.Errorf("plain = %q", got)
+	}
+}
+
+// BenchmarkFlightFrame1080p draws one frame of a flight: the view changes
+// every frame, so the basemap and labels are drawn again each time.
+func BenchmarkFlightFrame1080p(b *testing.B) {
+	s := sample(b)
+	p := painter(b, s, Light)
+	img := image.NewRGBA(image.Rect(0, 0, 1920, 1080))
+	v, _ := s.View(5, 1920, 1080, NewLayout(1080))
+	i := 0
+	for b.Loop() {
+		v.Zoom += 0.01 * float64(i%2*2-1) // a new view each frame
+		if err := p.Draw(img, 5, v); err != nil {
+			b.Fatal(err)
+		}
+		i++
 	}
 }

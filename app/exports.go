@@ -48,17 +48,20 @@ func scaled(v render.Viewport, w, h int) render.Viewport {
 	return render.Viewport{Center: v.Center, Zoom: z, Width: w, Height: h}
 }
 
-// PictureImage draws what the map shows, at w×h (0×0: the map's size),
-// with legend and attribution.
-func (u *UI) PictureImage(w, h int) (*image.RGBA, error) {
-	v := scaled(u.Map.View(), w, h)
+// Picture returns a function that draws what the map shows now, at w×h
+// (0×0: the map's size), with legend and attribution. Call Picture on the
+// UI goroutine; the function it returns may run anywhere.
+func (u *UI) Picture(w, h int) func() (*image.RGBA, error) {
+	f := render.Frame{View: scaled(u.Map.View(), w, h), Window: u.window, Selected: u.selected}
 	r := u.exportRenderer()
-	img, err := r.Image(render.Frame{View: v, Window: u.window, Selected: u.selected})
-	if err != nil {
-		return nil, err
+	return func() (*image.RGBA, error) {
+		img, err := r.Image(f)
+		if err != nil {
+			return nil, err
+		}
+		r.DrawLegend(img)
+		return img, nil
 	}
-	r.DrawLegend(img)
-	return img, nil
 }
 
 // exportPicture asks for a size and a file, then writes the PNG in the
@@ -78,8 +81,9 @@ func (f *files) exportPicture() {
 			return
 		}
 		size := pictureSizes[max(0, slices.Index(labels, choice.Selected))]
+		picture := f.u.Picture(size.w, size.h)
 		f.saveFile(".png", "map", func(path string) error {
-			img, err := f.u.PictureImage(size.w, size.h)
+			img, err := picture()
 			if err != nil {
 				return err
 			}

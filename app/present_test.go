@@ -112,15 +112,13 @@ func TestPresentationAutoAdvanceAndNotes(t *testing.T) {
 // A picture of the map at any size, with the legend and attribution.
 func TestPictureExport(t *testing.T) {
 	u, _ := newTestUI(t)
-	var img, own interface{ Bounds() image.Rectangle }
-	onUIWait(func() {
-		var err error
-		img, err = u.PictureImage(3840, 2160)
-		if err != nil {
-			t.Fatal(err)
-		}
-		own, _ = u.PictureImage(0, 0)
-	})
+	var big, small func() (*image.RGBA, error)
+	onUIWait(func() { big, small = u.Picture(3840, 2160), u.Picture(0, 0) })
+	img, err := big() // off the UI goroutine, as the export runs
+	if err != nil {
+		t.Fatal(err)
+	}
+	own, _ := small()
 	if img.Bounds().Dx() != 3840 || img.Bounds().Dy() != 2160 {
 		t.Errorf("size %v", img.Bounds())
 	}

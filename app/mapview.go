@@ -2,7 +2,6 @@ package app
 
 import (
 	"image"
-	"math"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -100,31 +99,21 @@ var flyTime = 900 * time.Millisecond
 // flight that pulls back when the way is long, so the user sees where they
 // are going.
 func (m *MapView) FlyTo(ll orb.Point, zoom float64) {
-	to := mercator.Project(ll)
-	m.frame.Pin, m.frame.HasPin = to, true
+	center := mercator.Project(ll)
+	m.frame.Pin, m.frame.HasPin = center, true
 	if m.fly != nil {
 		m.fly.Stop()
 	}
 	from := m.frame.View
-	// Go the short way round the repeating world.
-	if d := to[0] - from.Center[0]; d > 0.5 {
-		to[0]--
-	} else if d < -0.5 {
-		to[0]++
-	}
+	to := render.Viewport{Center: center, Zoom: zoom, Width: from.Width, Height: from.Height}
 	if flyTime == 0 {
-		m.frame.View = render.Viewport{Center: to, Zoom: zoom, Width: from.Width, Height: from.Height}
+		m.frame.View = to
 		m.Refresh()
 		return
 	}
-	px := math.Hypot(to[0]-from.Center[0], to[1]-from.Center[1]) * from.Scale()
-	pull := math.Max(0, math.Min(4, math.Log2(px/float64(max(from.Width, 1)))+1))
+	path := render.Flight(from, to)
 	m.fly = fyne.NewAnimation(flyTime, func(f float32) {
-		t := float64(f)
-		v := from
-		v.Center = orb.Point{from.Center[0] + (to[0]-from.Center[0])*t, from.Center[1] + (to[1]-from.Center[1])*t}
-		v.Zoom = max(render.MinZoom, from.Zoom+(zoom-from.Zoom)*t-pull*math.Sin(math.Pi*t))
-		m.frame.View = v.Resize(m.frame.View.Width, m.frame.View.Height)
+		m.frame.View = path(float64(f)).Resize(m.frame.View.Width, m.frame.View.Height)
 		m.Refresh()
 	})
 	m.fly.Curve = fyne.AnimationEaseInOut

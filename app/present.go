@@ -3,7 +3,6 @@ package app
 import (
 	"fmt"
 	"image"
-	"math"
 	"strconv"
 	"time"
 
@@ -108,23 +107,11 @@ func (p *Presenter) flyTo(i int) {
 		p.view = to
 		return
 	}
-	from := p.view
-	if d := to.Center[0] - from.Center[0]; d > 0.5 {
-		to.Center[0]--
-	} else if d < -0.5 {
-		to.Center[0]++
-	}
-	px := math.Hypot(to.Center[0]-from.Center[0], to.Center[1]-from.Center[1]) * from.Scale()
-	pull := math.Max(0, math.Min(4, math.Log2(px/float64(max(from.Width, 1)))+1))
+	path := render.Flight(p.view, to)
 	p.flying = true
 	p.fly = fyne.NewAnimation(flyTime, func(f float32) {
-		t := float64(f)
 		p.flying = f < 1
-		v := from
-		v.Center[0] = from.Center[0] + (to.Center[0]-from.Center[0])*t
-		v.Center[1] = from.Center[1] + (to.Center[1]-from.Center[1])*t
-		v.Zoom = max(render.MinZoom, from.Zoom+(to.Zoom-from.Zoom)*t-pull*math.Sin(math.Pi*t))
-		p.view = v
+		p.view = path(float64(f))
 		p.raster.Refresh()
 	})
 	p.fly.Curve = fyne.AnimationEaseInOut

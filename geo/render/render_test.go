@@ -299,3 +299,19 @@ func TestPin(t *testing.T) {
 		t.Errorf("ring %v, centre %v (want white ring, open middle)", ring, centre)
 	}
 }
+
+func TestFlight(t *testing.T) {
+	from := Viewport{Center: orb.Point{0.1, 0.4}, Zoom: 6, Width: 800, Height: 600}
+	to := Viewport{Center: orb.Point{0.9, 0.4}, Zoom: 7, Width: 800, Height: 600}
+	f := Flight(from, to)
+	if a, b := f(0), f(1); a != from || b.Zoom != 7 || math.Abs(b.Center[0]-(-0.1)) > 1e-12 {
+		t.Errorf("ends %+v %+v (want the short way, across the antimeridian)", a, b)
+	}
+	if mid := f(0.5); mid.Zoom >= 6 {
+		t.Errorf("a long hop does not pull back: zoom %v midway", mid.Zoom)
+	}
+	near := Flight(from, Viewport{Center: orb.Point{0.1001, 0.4}, Zoom: 6, Width: 800, Height: 600})
+	if mid := near(0.5); mid.Zoom != 6 {
+		t.Errorf("a short hop pulls back: %v", mid.Zoom)
+	}
+}

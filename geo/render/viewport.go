@@ -107,3 +107,24 @@ func Fit(b orb.Bound, w, h int, pad, maxZoom float64) Viewport {
 	zoom = math.Max(MinZoom, math.Min(maxZoom, zoom))
 	return Viewport{Center: orb.Point{(lo[0] + hi[0]) / 2, (lo[1] + hi[1]) / 2}, Zoom: zoom, Width: w, Height: h}
 }
+
+// Flight is the path from one view to another that a map flies along:
+// the short way round the repeating world, the centre moving straight
+// while the zoom pulls back in the middle of a long hop (more the farther
+// it is, up to 4 levels), so the viewer sees where they are going. It
+// returns the view at t from 0 (from) to 1 (to); sizes are from's.
+func Flight(from, to Viewport) func(t float64) Viewport {
+	if d := to.Center[0] - from.Center[0]; d > 0.5 {
+		to.Center[0]--
+	} else if d < -0.5 {
+		to.Center[0]++
+	}
+	px := math.Hypot(to.Center[0]-from.Center[0], to.Center[1]-from.Center[1]) * from.Scale()
+	pull := math.Max(0, math.Min(4, math.Log2(px/float64(max(from.Width, 1)))+1))
+	return func(t float64) Viewport {
+		v := from
+		v.Center = orb.Point{from.Center[0] + (to.Center[0]-from.Center[0])*t, from.Center[1] + (to.Center[1]-from.Center[1])*t}
+		v.Zoom = math.Max(MinZoom, from.Zoom+(to.Zoom-from.Zoom)*t-pull*math.Sin(math.Pi*t))
+		return v
+	}
+}

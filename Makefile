@@ -56,7 +56,7 @@ check-geo:
 	@echo "geo/ is free of Fyne"
 
 test-unit:
-	$(GO) test -count=1 ./...
+	$(GO) test -race -count=1 ./...
 
 # Every fuzz target, briefly: 30,000 new inputs each on top of the kept
 # corpus. A count, not a duration: Go 1.26's fuzz coordinator can fail a

@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 	"github.com/meridian-app/meridian/assets"
+	"github.com/meridian-app/meridian/geo/event"
 	"github.com/meridian-app/meridian/geo/extract"
 	"github.com/meridian-app/meridian/geo/format"
 	"github.com/meridian-app/meridian/geo/gazetteer"
@@ -54,10 +55,14 @@ type files struct {
 	res    *format.Result
 	// OnRecent is called when the recent list changes, to rebuild the menu.
 	OnRecent func()
+	// ed edits the shown data set.
+	ed editor
 }
 
 func newFiles(u *UI, w fyne.Window, load Loader, save Saver, prefs fyne.Preferences) *files {
 	f := &files{u: u, w: w, load: load, save: save, prefs: prefs}
+	f.ed.f = f
+	f.ed.OnChange = f.retitle
 	u.CancelLoad.OnTapped = f.stop
 	u.ProblemsButton.OnTapped = func() { f.showProblems() }
 	return f
@@ -133,9 +138,7 @@ func (f *files) finish(ctx context.Context, path, name string, d *Dataset, err e
 	}
 	f.name, f.res = name, d.Result
 	f.u.SetData(d)
-	if f.w != nil {
-		f.w.SetTitle("Meridian — " + name)
-	}
+	f.ed.reset(d.Result, path)
 	f.setProblems(d.Result)
 	if path != "" {
 		f.remember(path)
@@ -251,9 +254,8 @@ func (f *files) adopt(name string, res *format.Result, then func()) {
 			}
 			f.name, f.res = name, res
 			f.u.SetData(d)
-			if f.w != nil {
-				f.w.SetTitle("Meridian — " + name + " (not saved)")
-			}
+			f.ed.reset(res, "")
+			f.ed.doc.Unsave() // made here: not in any file yet
 			f.setProblems(res)
 			if then != nil {
 				then()
@@ -281,6 +283,18 @@ func (f *files) newFromArticle() {
 	w.SetContent(v.Content)
 	w.Resize(fyne.NewSize(900, 700))
 	w.Show()
+}
+
+// retitle shows the file name, and a mark when there are unsaved changes.
+func (f *files) retitle() {
+	if f.w != nil {
+		f.w.SetTitle(f.ed.title(f.name))
+	}
+}
+
+// newDataset starts an empty data set to fill by hand.
+func (f *files) newDataset() {
+	f.adopt("Untitled", &format.Result{Format: "geojson", Collection: &event.Collection{Title: "Untitled"}}, nil)
 }
 
 // setProblems updates the status bar's problems button, which also counts

@@ -164,8 +164,8 @@ func TestRecentAndDrop(t *testing.T) {
 		}
 		menu := mainMenu(f, u)
 		items := menu.Items[0].Items
-		if items[1].Label != "Open Recent" || len(items[1].ChildMenu.Items) != maxRecent || items[1].ChildMenu.Items[0].Label != "/data/f5.geojson" {
-			t.Errorf("Open Recent menu = %+v", items[1])
+		if items[2].Label != "Open Recent" || len(items[2].ChildMenu.Items) != maxRecent || items[2].ChildMenu.Items[0].Label != "/data/f5.geojson" {
+			t.Errorf("Open Recent menu = %+v", items[2])
 		}
 	})
 	// A file dropped onto the window opens; other URIs are ignored.

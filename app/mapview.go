@@ -40,15 +40,25 @@ type MapView struct {
 	// focus.
 	OnKey  func(fyne.KeyName) bool
 	OnRune func(rune) bool
+	// OnSecondary, if set, is called with the point right-clicked (lon,
+	// lat) and where on the screen, for a context menu.
+	OnSecondary func(ll orb.Point, at fyne.Position)
+	// OnMoved, if set, lets the selected marker be dragged, and is told
+	// where it was dropped.
+	OnMoved func(i int, ll orb.Point)
+
+	drag   int
+	dragTo orb.Point
 }
 
 var (
-	_ fyne.Widget       = (*MapView)(nil)
-	_ fyne.Focusable    = (*MapView)(nil)
-	_ fyne.Draggable    = (*MapView)(nil)
-	_ fyne.Scrollable   = (*MapView)(nil)
-	_ fyne.Tappable     = (*MapView)(nil)
-	_ desktop.Hoverable = (*MapView)(nil)
+	_ fyne.Widget            = (*MapView)(nil)
+	_ fyne.Focusable         = (*MapView)(nil)
+	_ fyne.Draggable         = (*MapView)(nil)
+	_ fyne.Scrollable        = (*MapView)(nil)
+	_ fyne.Tappable          = (*MapView)(nil)
+	_ fyne.SecondaryTappable = (*MapView)(nil)
+	_ desktop.Hoverable      = (*MapView)(nil)
 )
 
 // NewMapView returns a map of the whole world with no events.
@@ -198,11 +208,50 @@ func (m *MapView) Tapped(ev *fyne.PointEvent) {
 	m.OnSelected(i)
 }
 
-// Dragged pans the map with the pointer.
-func (m *MapView) Dragged(ev *fyne.DragEvent) { m.PanBy(ev.Dragged.DX, ev.Dragged.DY) }
+// Dragged pans the map with the pointer — or, when the drag starts on the
+// selected event's marker and moving is allowed (OnMoved is set), moves
+// the marker: a ring follows the pointer until the drag ends.
+func (m *MapView) Dragged(ev *fyne.DragEvent) {
+	if m.drag == mapDragNone {
+		m.drag = mapDragPan
+		start := m.toPixel(ev.Position.SubtractXY(ev.Dragged.DX, ev.Dragged.DY))
+		if i := m.frame.Selected; i >= 0 && m.OnMoved != nil && m.renderer.Marks != nil {
+			if j, ok := m.renderer.Marks.Pick(m.frame.View, m.frame.Window, start, (render.MarkerRadius+4)*m.pxScale); ok && j == i {
+				m.drag = mapDragMarker
+			}
+		}
+	}
+	if m.drag == mapDragPan {
+		m.PanBy(ev.Dragged.DX, ev.Dragged.DY)
+		return
+	}
+	m.dragTo = m.toPixel(ev.Position)
+	m.frame.Pin, m.frame.HasPin = m.frame.View.ToWorld(m.dragTo), true
+	m.Refresh()
+}
 
-// DragEnd ends a pan.
-func (m *MapView) DragEnd() {}
+// DragEnd ends a pan, or drops a dragged marker where it is.
+func (m *MapView) DragEnd() {
+	if m.drag == mapDragMarker {
+		m.frame.HasPin = false
+		m.OnMoved(m.frame.Selected, m.frame.View.Unproject(m.dragTo))
+	}
+	m.drag = mapDragNone
+}
+
+// Map drag states.
+const (
+	mapDragNone = iota
+	mapDragPan
+	mapDragMarker
+)
+
+// TappedSecondary offers what can be done at a point (OnSecondary).
+func (m *MapView) TappedSecondary(ev *fyne.PointEvent) {
+	if m.OnSecondary != nil {
+		m.OnSecondary(m.frame.View.Unproject(m.toPixel(ev.Position)), ev.AbsolutePosition)
+	}
+}
 
 // Scrolled zooms around the pointer; a wheel notch (±25) is half a level.
 func (m *MapView) Scrolled(ev *fyne.ScrollEvent) {

@@ -162,6 +162,7 @@ func (s *Search) choose(i int) {
 	s.close()
 	if r.place != nil {
 		s.u.Map.FlyTo(orb.Point{r.place.Lon, r.place.Lat}, placeZoom(r.place))
+		s.u.pinnedName = r.place.Label()
 		s.u.Status.SetText(fmt.Sprintf("%s · %.4f, %.4f · population %d", r.place.Label(), r.place.Lat, r.place.Lon, r.place.Population))
 		return
 	}

@@ -71,6 +71,10 @@ type UI struct {
 
 	// OnPlaces, if set, is called once the place labels are on the map.
 	OnPlaces func()
+	// OnEdit and OnDelete, when set, are the detail panel's Edit and
+	// Delete buttons' actions.
+	OnEdit, OnDelete func()
+	editBar          *fyne.Container
 	// OnSlide, if set, is told each slide a presentation shows.
 	OnSlide func(i, n int)
 	// presenting is the presentation on screen, if any.
@@ -78,6 +82,7 @@ type UI struct {
 
 	data       *Dataset
 	gaz        *gazetteer.Gazetteer // nil until loaded
+	pinnedName string               // the place last chosen in the find box
 	placesOnce sync.Once
 	rowOf      []int // event index -> list row
 	selected   int
@@ -177,6 +182,18 @@ func (u *UI) loadPlaces() {
 	onUI(func() { u.SetGazetteer(g, labels) })
 }
 
+// Update shows an edited version of the data set: the map keeps its view,
+// and event sel (-1: none) is selected.
+func (u *UI) Update(d *Dataset, sel int) {
+	view := u.Map.View()
+	u.SetData(d)
+	u.Map.frame.View, u.Map.needFit = view, false
+	u.Map.Refresh()
+	if sel >= 0 && sel < len(d.Result.Collection.Events) {
+		u.Select(sel)
+	}
+}
+
 // SetData shows a prepared data set. Call it on the UI goroutine.
 func (u *UI) SetData(d *Dataset) {
 	u.data, u.selected, u.window = d, -1, render.Window{}
@@ -234,6 +251,13 @@ func (u *UI) Select(i int) {
 		return
 	}
 	u.selected = i
+	if u.editBar != nil {
+		if i >= 0 && u.OnEdit != nil {
+			u.editBar.Show()
+		} else {
+			u.editBar.Hide()
+		}
+	}
 	u.Map.SetSelected(i)
 	u.Timeline.SetSelected(i)
 	if i < 0 {
@@ -301,7 +325,19 @@ func (u *UI) Content(tools fyne.CanvasObject) fyne.CanvasObject {
 	results := container.NewBorder(container.NewHBox(sizedWidth(440, u.Search.Results), layout.NewSpacer()), nil, nil, nil)
 	mapArea := container.NewStack(u.Map, results)
 	left := container.NewBorder(nil, container.NewVBox(u.Timeline, u.Controls.Bar, status), nil, nil, mapArea)
-	detail := container.NewVScroll(container.NewPadded(u.Detail))
+	edit := widget.NewButton("Edit…", func() {
+		if u.OnEdit != nil {
+			u.OnEdit()
+		}
+	})
+	del := widget.NewButton("Delete", func() {
+		if u.OnDelete != nil {
+			u.OnDelete()
+		}
+	})
+	u.editBar = container.NewHBox(edit, del)
+	u.editBar.Hide()
+	detail := container.NewBorder(u.editBar, nil, nil, nil, container.NewVScroll(container.NewPadded(u.Detail)))
 	right := container.NewVSplit(u.List, detail)
 	right.SetOffset(0.45)
 	split := container.NewHSplit(left, right)

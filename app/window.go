@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 	"github.com/meridian-app/meridian"
 	"github.com/meridian-app/meridian/assets"
+	"github.com/paulmach/orb"
 )
 
 // Options configure the window.
@@ -58,6 +59,9 @@ func Run(opt Options) {
 	w.SetContent(u.Content(toolbar(u, w, f)))
 	w.SetOnDropped(f.dropped)
 	bindKeys(w, u)
+	f.ed.recovery = recoveryPath()
+	bindEditing(w, f)
+	time.AfterFunc(time.Second, func() { fyne.Do(f.ed.offerRecovery) })
 	w.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: fyne.KeyModifierShortcutDefault},
 		func(fyne.Shortcut) { f.openDialog() })
 	w.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault},
@@ -80,11 +84,21 @@ func mainMenu(f *files, u *UI) *fyne.MainMenu {
 	}
 	open := fyne.NewMenuItem("Open…", f.openDialog)
 	open.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: fyne.KeyModifierShortcutDefault}
+	newItem := fyne.NewMenuItem("New", f.newDataset)
+	newItem.Shortcut = shortcutN
+	save := fyne.NewMenuItem("Save", func() { f.ed.save(nil) })
+	save.Shortcut = shortcutS
+	saveAs := fyne.NewMenuItem("Save As…", func() { f.ed.saveAs(nil) })
+	saveAs.Shortcut = shortcutShiftS
 	file := fyne.NewMenu("File",
+		newItem,
 		open,
 		recent,
 		fyne.NewMenuItem("Open the Sample", func() { f.open("") }),
 		fyne.NewMenuItem("New from Article…", f.newFromArticle),
+		fyne.NewMenuItemSeparator(),
+		save,
+		saveAs,
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("Export as Meridian GeoJSON…", func() { f.exportDialog("geojson") }),
 		fyne.NewMenuItem("Export as CSV…", func() { f.exportDialog("csv") }),
@@ -105,7 +119,65 @@ func mainMenu(f *files, u *UI) *fyne.MainMenu {
 	}
 	view := fyne.NewMenu("View", find, present, local)
 	help := fyne.NewMenu("Help", fyne.NewMenuItem("About Meridian", func() { showAbout(f.w) }))
-	return fyne.NewMainMenu(file, view, help)
+	return fyne.NewMainMenu(file, editMenu(f), view, help)
+}
+
+// The editing shortcuts, shown in the menus and bound on the canvas.
+var (
+	shortcutN      = &desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutS      = &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutShiftS = &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
+	shortcutZ      = &desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutShiftZ = &desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
+	shortcutE      = &desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutUp     = &desktop.CustomShortcut{KeyName: fyne.KeyUp, Modifier: fyne.KeyModifierAlt}
+	shortcutDown   = &desktop.CustomShortcut{KeyName: fyne.KeyDown, Modifier: fyne.KeyModifierAlt}
+)
+
+// editMenu is Edit: undo and redo, adding, editing, deleting and
+// reordering events.
+func editMenu(f *files) *fyne.Menu {
+	e := &f.ed
+	item := func(label string, sc fyne.Shortcut, action func()) *fyne.MenuItem {
+		it := fyne.NewMenuItem(label, action)
+		it.Shortcut = sc
+		return it
+	}
+	return fyne.NewMenu("Edit",
+		item("Undo", shortcutZ, e.undo),
+		item("Redo", shortcutShiftZ, e.redo),
+		fyne.NewMenuItemSeparator(),
+		item("Add Event Here", shortcutE, e.addHere),
+		item("Add Event Without a Place", nil, func() { e.add(nil, "") }),
+		item("Edit Event…", nil, func() { e.editForm(f.u.selected) }),
+		item("Delete Event", nil, e.deleteSelected),
+		fyne.NewMenuItemSeparator(),
+		item("Earlier in the Story", shortcutUp, func() { e.reorder(-1) }),
+		item("Later in the Story", shortcutDown, func() { e.reorder(1) }),
+	)
+}
+
+// bindEditing binds the editing shortcuts, the map's right-click menu and
+// marker dragging, the detail panel's buttons, and the close check.
+func bindEditing(w fyne.Window, f *files) {
+	e := &f.ed
+	c := w.Canvas()
+	for sc, action := range map[*desktop.CustomShortcut]func(){
+		shortcutN: f.newDataset, shortcutS: func() { e.save(nil) }, shortcutShiftS: func() { e.saveAs(nil) },
+		shortcutZ: e.undo, shortcutShiftZ: e.redo, shortcutE: e.addHere,
+		shortcutUp: func() { e.reorder(-1) }, shortcutDown: func() { e.reorder(1) },
+	} {
+		c.AddShortcut(sc, func(fyne.Shortcut) { action() })
+	}
+	u := f.u
+	u.Map.OnSecondary = func(ll orb.Point, at fyne.Position) {
+		menu := fyne.NewMenu("", fyne.NewMenuItem("Add Event Here", func() { e.add(&ll, "") }))
+		widget.ShowPopUpMenuAtPosition(menu, c, at)
+	}
+	u.Map.OnMoved = e.move
+	u.OnEdit = func() { e.editForm(u.selected) }
+	u.OnDelete = e.deleteSelected
+	w.SetCloseIntercept(func() { e.confirmClose(w.Close) })
 }
 
 func appendItem(m *fyne.Menu, it *fyne.MenuItem) *fyne.Menu {
@@ -144,8 +216,14 @@ func showAbout(w fyne.Window) {
 func bindKeys(w fyne.Window, u *UI) {
 	c := w.Canvas()
 	u.Map.OnKey = func(k fyne.KeyName) bool {
-		if k == fyne.KeyF5 {
+		switch k {
+		case fyne.KeyF5:
 			u.Present(w)
+			return true
+		case fyne.KeyDelete:
+			if u.OnDelete != nil {
+				u.OnDelete()
+			}
 			return true
 		}
 		return u.Timeline.ShortcutKey(k)

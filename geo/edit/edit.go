@@ -49,6 +49,9 @@ func New(c *event.Collection) *Doc {
 // Modified reports whether the document differs from what was last saved.
 func (d *Doc) Modified() bool { return d.saved != len(d.done) }
 
+// Unsave marks the document as not saved anywhere (recovered changes).
+func (d *Doc) Unsave() { d.saved = -1 }
+
 // MarkSaved records the current state as saved.
 func (d *Doc) MarkSaved() { d.saved = len(d.done) }
 

@@ -1,0 +1,197 @@
+package app
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"github.com/meridian-app/meridian/geo/event"
+	"github.com/meridian-app/meridian/internal/dataset"
+	"github.com/paulmach/orb"
+)
+
+// editingUI is the sample, editable, with no window (dialogs are skipped).
+func editingUI(t *testing.T) (*UI, *files) {
+	t.Helper()
+	u, _ := newTestUI(t)
+	f := newFiles(u, nil, nil, nil, nil)
+	f.name, f.res = u.data.Name, u.data.Result
+	onUIWait(func() { f.ed.reset(u.data.Result, "") })
+	return u, f
+}
+
+func events(u *UI) int {
+	var n int
+	onUIWait(func() { n = len(u.data.Result.Collection.Events) })
+	return n
+}
+
+func TestEditingCommands(t *testing.T) {
+	u, f := editingUI(t)
+	at := orb.Point{36.3, 33.5}
+	onUIWait(func() { f.ed.add(&at, "Damascus, Syria") })
+	waitFor(t, "the new event", func() bool { return len(u.data.Result.Collection.Events) == 8 && u.Selected() == 7 })
+	onUIWait(func() {
+		e := u.data.Result.Collection.Events[7]
+		if e.Title != "New event" || e.Place != "Damascus, Syria" || e.Geometry != at || !f.ed.doc.Modified() {
+			t.Errorf("added %+v, modified %v", e, f.ed.doc.Modified())
+		}
+		if !strings.HasPrefix(f.ed.title("x"), "• ") {
+			t.Errorf("title %q has no modified mark", f.ed.title("x"))
+		}
+		f.ed.move(7, orb.Point{36.4, 33.6})
+	})
+	waitFor(t, "the move", func() bool {
+		return len(u.data.Result.Collection.Events) == 8 && u.data.Result.Collection.Events[7].Geometry == orb.Point{36.4, 33.6}
+	})
+	onUIWait(func() { f.ed.deleteSelected() })
+	waitFor(t, "the deletion", func() bool { return len(u.data.Result.Collection.Events) == 7 })
+	onUIWait(func() { f.ed.undo() })
+	waitFor(t, "undo", func() bool { return len(u.data.Result.Collection.Events) == 8 })
+	onUIWait(func() { f.ed.undo(); f.ed.undo() })
+	waitFor(t, "undo to the start", func() bool { return len(u.data.Result.Collection.Events) == 7 && !f.ed.doc.Modified() })
+	onUIWait(func() { f.ed.redo() })
+	waitFor(t, "redo", func() bool { return len(u.data.Result.Collection.Events) == 8 })
+	// Reordering the story gives every event its place.
+	onUIWait(func() { u.Select(0); f.ed.reorder(1) })
+	waitFor(t, "the reorder", func() bool { return u.data.Result.Collection.Events[0].Order != nil })
+}
+
+func TestEventForm(t *testing.T) {
+	u, _ := newTestUI(t)
+	ev := u.data.Result.Collection.Events[0]
+	ev.Extra = map[string]any{"kept": "yes"}
+	f := newEventForm(ev, []string{"conflict", "diplomacy"})
+	f.title.SetText("  A new title ")
+	f.when.SetText("Sep 2016")
+	f.place.SetText("Aleppo")
+	f.category.SetText("siege")
+	f.order.SetText("3")
+	f.notes.SetText("Say this slowly.")
+	f.summary.SetText("**Bold** text")
+	for len(f.sourceRows) > 0 {
+		f.sourceRows = f.sourceRows[:0]
+	}
+	f.addSource("AAP", "https://example.org/a")
+	got, err := f.event()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Title != "A new title" || got.When.String() != "September 2016" || got.Place != "Aleppo" || got.Category != "siege" ||
+		*got.Order != 3 || got.Extra["notes"] != "Say this slowly." || got.Extra["kept"] != "yes" ||
+		len(got.Sources) != 1 || got.Sources[0].URL != "https://example.org/a" {
+		t.Errorf("form gave %+v", got)
+	}
+	if f.preview.String() == "" {
+		t.Error("no Markdown preview")
+	}
+	f.when.SetText("next blue moon")
+	if _, err := f.event(); !errors.Is(err, errForm) {
+		t.Errorf("bad time: %v", err)
+	}
+	f.when.SetText("")
+	f.order.SetText("first")
+	if _, err := f.event(); !errors.Is(err, errForm) {
+		t.Errorf("bad order: %v", err)
+	}
+}
+
+// Saving writes the file and clears the mark; a file changed by another
+// program is not overwritten without asking.
+func TestSaveDocument(t *testing.T) {
+	u, f := editingUI(t)
+	path := filepath.Join(t.TempDir(), "story.geojson")
+	onUIWait(func() {
+		f.ed.doc.Add(event.Event{Title: "Extra"})
+		if err := f.ed.saveTo(path, false); err != nil || f.ed.doc.Modified() || f.ed.path != path {
+			t.Fatalf("save: %v, modified %v", err, f.ed.doc.Modified())
+		}
+		f.ed.doc.Add(event.Event{Title: "More"})
+		if err := f.ed.saveTo(path, true); err != nil {
+			t.Fatalf("checked save: %v", err)
+		}
+	})
+	res, err := dataset.Open(path)
+	if err != nil || len(res.Collection.Events) != 9 || res.Collection.Events[8].Title != "More" {
+		t.Fatalf("saved file: %v %d events", err, len(res.Collection.Events))
+	}
+	time.Sleep(10 * time.Millisecond)
+	os.WriteFile(path, []byte(`{"type":"FeatureCollection","features":[]}`), 0o644)
+	onUIWait(func() {
+		f.ed.doc.Add(event.Event{Title: "Again"})
+		if err := f.ed.saveTo(path, true); !errors.Is(err, dataset.ErrChangedOnDisk) || !f.ed.doc.Modified() {
+			t.Errorf("changed on disk: %v", err)
+		}
+	})
+	_ = u
+}
+
+// Unsaved changes reach the recovery file after a pause; the next start
+// can restore them, still unsaved.
+func TestRecovery(t *testing.T) {
+	old := autosaveIdle
+	autosaveIdle = 20 * time.Millisecond
+	t.Cleanup(func() { autosaveIdle = old })
+	rec := filepath.Join(t.TempDir(), "recovery.geojson")
+	_, f := editingUI(t)
+	onUIWait(func() {
+		f.ed.recovery = rec
+		at := orb.Point{35.9, 34.9}
+		f.ed.add(&at, "Tartus")
+	})
+	waitFor(t, "the recovery file", func() bool { _, err := os.Stat(rec + ".json"); return err == nil })
+	// "Crash", and start again.
+	u2, f2 := editingUI(t)
+	res, info, ok := readRecovery(rec)
+	if !ok || len(res.Collection.Events) != 8 || info.Name != "syria-2016.geojson" {
+		t.Fatalf("recovery: %v %+v", ok, info)
+	}
+	onUIWait(func() { f2.ed.recovery = rec; f2.ed.restore(res, info) })
+	waitFor(t, "the restored changes", func() bool {
+		return len(u2.data.Result.Collection.Events) == 8 && f2.ed.doc != nil && f2.ed.doc.Modified()
+	})
+	onUIWait(func() { f2.ed.confirmClose(func() {}) }) // no window: discards and clears
+	if _, err := os.Stat(rec); !os.IsNotExist(err) {
+		t.Errorf("recovery file left after closing: %v", err)
+	}
+}
+
+// Dragging the selected marker moves it; dragging elsewhere pans.
+func TestDragMarker(t *testing.T) {
+	u, _ := newTestUI(t)
+	var moved orb.Point
+	movedIndex := -1
+	onUIWait(func() {
+		u.Map.OnMoved = func(i int, ll orb.Point) { movedIndex, moved = i, ll }
+		i := indexOf(u, "tartous-bombings")
+		u.Select(i)
+		v := u.Map.View()
+		p := v.Project(orb.Point{35.88659, 34.88902})
+		start := fyne.NewPos(float32(p[0]/u.Map.pxScale), float32(p[1]/u.Map.pxScale))
+		step := fyne.NewPos(start.X+30, start.Y+20)
+		u.Map.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: step}, Dragged: fyne.NewDelta(30, 20)})
+		if !u.Map.frame.HasPin {
+			t.Error("no ring follows the dragged marker")
+		}
+		u.Map.DragEnd()
+		if movedIndex != i {
+			t.Fatalf("moved %d, want %d", movedIndex, i)
+		}
+		want := v.Unproject(orb.Point{p[0] + 30*u.Map.pxScale, p[1] + 20*u.Map.pxScale})
+		if dx, dy := moved[0]-want[0], moved[1]-want[1]; dx*dx+dy*dy > 1e-9 {
+			t.Errorf("dropped at %v, want %v", moved, want)
+		}
+		// A drag elsewhere pans and moves nothing.
+		movedIndex = -1
+		before := u.Map.View().Center
+		u.Map.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: fyne.NewPos(5, 5)}, Dragged: fyne.NewDelta(3, 3)})
+		u.Map.DragEnd()
+		if movedIndex != -1 || u.Map.View().Center == before {
+			t.Errorf("a pan moved event %d or did not pan", movedIndex)
+		}
+	})
+}

@@ -49,7 +49,7 @@ var autosaveIdle = 3 * time.Second
 // snapshot copies the collection for the views and background work: the
 // commands replace events whole, so copying the list is enough.
 func snapshot(c *event.Collection) *event.Collection {
-	return &event.Collection{Title: c.Title, Description: c.Description, Events: slices.Clone(c.Events)}
+	return &event.Collection{Title: c.Title, Description: c.Description, Events: slices.Clone(c.Events), Foreign: c.Foreign}
 }
 
 // reset starts editing a freshly shown data set. path is where it came

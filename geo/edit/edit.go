@@ -138,6 +138,9 @@ func Clone(e *event.Event) event.Event {
 	if e.Extra != nil {
 		c.Extra = maps.Clone(e.Extra)
 	}
+	if e.Foreign != nil {
+		c.Foreign = maps.Clone(e.Foreign)
+	}
 	if e.Order != nil {
 		o := *e.Order
 		c.Order = &o

@@ -1,6 +1,7 @@
 package event
 
 import (
+	"encoding/json"
 	"math"
 	"slices"
 	"sort"
@@ -16,6 +17,9 @@ type Collection struct {
 	Title       string
 	Description string
 	Events      []Event
+	// Foreign holds the file's other top-level members (GeoJSON foreign
+	// members), as written, to be written back.
+	Foreign map[string]json.RawMessage
 }
 
 // Chronological returns event indexes ordered by start, undated events last;

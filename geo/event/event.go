@@ -3,6 +3,7 @@
 package event
 
 import (
+	"encoding/json"
 	"github.com/meridian-app/meridian/geo/chrono"
 	"github.com/paulmach/orb"
 )
@@ -30,6 +31,9 @@ type Event struct {
 	// Extra holds every property Meridian does not interpret, so that it can
 	// be shown and written back unchanged.
 	Extra map[string]any
+	// Foreign holds the source's members outside "properties" (GeoJSON
+	// foreign members such as "bbox"), as written, to be written back.
+	Foreign map[string]json.RawMessage
 }
 
 // Placed reports whether the event has a location to draw.

@@ -113,6 +113,18 @@ func (d *decoder) document(members map[string]json.RawMessage, sawFeatures bool)
 	c := d.res.Collection
 	_ = json.Unmarshal(members["title"], &c.Title)
 	_ = json.Unmarshal(members["description"], &c.Description)
+	for k, v := range members {
+		switch k {
+		case "type", "title", "description":
+		default:
+			if typ == "FeatureCollection" || typ == "" && sawFeatures {
+				if c.Foreign == nil {
+					c.Foreign = map[string]json.RawMessage{}
+				}
+				c.Foreign[k] = compact(v)
+			}
+		}
+	}
 	switch {
 	case typ == "FeatureCollection" || (typ == "" && sawFeatures):
 		return nil
@@ -155,12 +167,53 @@ func (d *decoder) features(dec *json.Decoder) error {
 }
 
 // rawFeature is a Feature with its parts left undecoded, so that each part's
-// failure is reported on its own.
+// failure is reported on its own, and its foreign members kept as written.
 type rawFeature struct {
-	Type       string          `json:"type"`
-	ID         any             `json:"id"`
-	Geometry   json.RawMessage `json:"geometry"`
-	Properties json.RawMessage `json:"properties"`
+	Type       string
+	ID         any
+	Geometry   json.RawMessage
+	Properties json.RawMessage
+	Foreign    map[string]json.RawMessage
+}
+
+// compact removes a member's layout (values and number spellings stay).
+func compact(v json.RawMessage) json.RawMessage {
+	var buf bytes.Buffer
+	if json.Compact(&buf, v) != nil {
+		return v
+	}
+	return buf.Bytes()
+}
+
+func (f *rawFeature) UnmarshalJSON(b []byte) error {
+	var m map[string]json.RawMessage
+	if err := json.Unmarshal(b, &m); err != nil {
+		return err
+	}
+	for k, v := range m {
+		var err error
+		switch k {
+		case "type":
+			err = json.Unmarshal(v, &f.Type)
+		case "id":
+			dec := json.NewDecoder(bytes.NewReader(v))
+			dec.UseNumber()
+			err = dec.Decode(&f.ID)
+		case "geometry":
+			f.Geometry = v
+		case "properties":
+			f.Properties = v
+		default:
+			if f.Foreign == nil {
+				f.Foreign = map[string]json.RawMessage{}
+			}
+			f.Foreign[k] = compact(v)
+		}
+		if err != nil {
+			return fmt.Errorf("%q: %w", k, err)
+		}
+	}
+	return nil
 }
 
 // feature decodes one feature and appends its event, recording problems at
@@ -180,7 +233,7 @@ func (d *decoder) feature(i, offset int, raw []byte) {
 	if f.Type != "Feature" {
 		report(ErrNotGeo, fmt.Sprintf("type %q, want \"Feature\" (kept)", f.Type))
 	}
-	e := event.Event{ID: f.ID}
+	e := event.Event{ID: f.ID, Foreign: f.Foreign}
 	g, wrapped, err := geometry(f.Geometry)
 	switch {
 	case err != nil:

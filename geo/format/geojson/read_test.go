@@ -255,3 +255,35 @@ func TestDeviations(t *testing.T) {
 		}
 	}
 }
+
+// Foreign members, of the collection and of features, survive a round trip
+// untouched.
+func TestForeignMembersRoundTrip(t *testing.T) {
+	in := `{"type":"FeatureCollection","title":"T","bbox":[1,2,3,4],"x-tool":{"v":1.50},
+	"features":[{"type":"Feature","id":"a","bbox":[1,1,1,1],"geometry":{"type":"Point","coordinates":[1,1]},"properties":{"title":"A","custom":"kept"},"style":{"stroke":"#f00"}}]}`
+	res, err := Decode(strings.NewReader(in), "f.geojson")
+	if err != nil || len(res.Problems) > 0 {
+		t.Fatal(err, res.Problems)
+	}
+	c := res.Collection
+	if string(c.Foreign["x-tool"]) != `{"v":1.50}` || string(c.Foreign["bbox"]) != `[1,2,3,4]` {
+		t.Errorf("collection foreign members %q", c.Foreign)
+	}
+	if string(c.Events[0].Foreign["style"]) != `{"stroke":"#f00"}` || c.Events[0].ID != "a" {
+		t.Errorf("feature foreign members %q", c.Events[0].Foreign)
+	}
+	var buf bytes.Buffer
+	if err := Write(&buf, c); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.String()
+	for _, want := range []string{`"x-tool": {`, `"v": 1.50`, `"bbox": [`, `"style": {`, `"stroke": "#f00"`, `"custom": "kept"`} {
+		if !strings.Contains(out, want) {
+			t.Errorf("written file lacks %s:\n%s", want, out)
+		}
+	}
+	again, err := Decode(strings.NewReader(out), "g.geojson")
+	if err != nil || string(again.Collection.Events[0].Foreign["style"]) != `{"stroke":"#f00"}` || again.Collection.Events[0].Extra["custom"] != "kept" {
+		t.Errorf("read back: %v %+v", err, again.Collection.Events[0])
+	}
+}

@@ -1,8 +1,11 @@
 package geojson
 
 import (
+	"bytes"
 	"encoding/json"
 	"io"
+	"maps"
+	"slices"
 
 	"github.com/meridian-app/meridian/geo/event"
 	orbjson "github.com/paulmach/orb/geojson"
@@ -15,6 +18,45 @@ type feature struct {
 	ID         any               `json:"id,omitempty"`
 	Geometry   *orbjson.Geometry `json:"geometry"`
 	Properties map[string]any    `json:"properties"`
+	foreign    map[string]json.RawMessage
+}
+
+// MarshalJSON writes the feature with its foreign members, as they came.
+func (f feature) MarshalJSON() ([]byte, error) {
+	type plain feature
+	b, err := marshal(plain(f))
+	if err != nil || len(f.foreign) == 0 {
+		return b, err
+	}
+	return withMembers(b, f.foreign)
+}
+
+// marshal encodes v compactly without escaping <, > and & (text stays
+// readable).
+func marshal(v any) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
+}
+
+// withMembers adds members to the end of a JSON object.
+func withMembers(obj []byte, members map[string]json.RawMessage) ([]byte, error) {
+	keys := slices.Sorted(maps.Keys(members))
+	var buf bytes.Buffer
+	buf.Write(obj[:len(obj)-1])
+	for _, k := range keys {
+		kb, _ := json.Marshal(k)
+		buf.WriteByte(',')
+		buf.Write(kb)
+		buf.WriteByte(':')
+		buf.Write(members[k])
+	}
+	buf.WriteByte('}')
+	return buf.Bytes(), nil
 }
 
 // Properties returns the event's properties as Meridian writes them: the
@@ -57,7 +99,7 @@ func Properties(e *event.Event) map[string]any {
 }
 
 func toFeature(e *event.Event) feature {
-	f := feature{Type: "Feature", ID: e.ID, Properties: Properties(e)}
+	f := feature{Type: "Feature", ID: e.ID, Properties: Properties(e), foreign: e.Foreign}
 	if e.Geometry != nil {
 		f.Geometry = orbjson.NewGeometry(e.Geometry)
 	}
@@ -92,8 +134,18 @@ func Write(w io.Writer, c *event.Collection) error {
 	for i := range c.Events {
 		fc.Features[i] = toFeature(&c.Events[i])
 	}
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	return enc.Encode(fc)
+	b, err := marshal(fc)
+	if err == nil && len(c.Foreign) > 0 {
+		b, err = withMembers(b, c.Foreign)
+	}
+	if err != nil {
+		return err
+	}
+	var out bytes.Buffer
+	if err := json.Indent(&out, b, "", "  "); err != nil {
+		return err
+	}
+	out.WriteByte('\n')
+	_, err = w.Write(out.Bytes())
+	return err
 }

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 	"github.com/meridian-app/meridian/geo/event"
 	"github.com/meridian-app/meridian/geo/gazetteer"
+	"github.com/meridian-app/meridian/geo/geocode"
 	"github.com/paulmach/orb"
 )
 
@@ -232,17 +233,7 @@ func (d *Dataset) text() *event.TextIndex {
 // countries is the data set's context for place search: the countries its
 // events are in, from a sample of them, found once.
 func (d *Dataset) countries(g *gazetteer.Gazetteer) []string {
-	d.countriesOnce.Do(func() {
-		c := d.Result.Collection
-		var pts []orb.Point
-		step := max(1, len(c.Events)/200)
-		for i := 0; i < len(c.Events); i += step {
-			if a, ok := c.Events[i].Anchor(); ok {
-				pts = append(pts, a)
-			}
-		}
-		d.countryList = g.Countries(pts)
-	})
+	d.countriesOnce.Do(func() { d.countryList = geocode.Countries(g, d.Result.Collection) })
 	return d.countryList
 }
 

@@ -79,26 +79,21 @@ func (d *Doc) do(c command) {
 }
 
 // Undo takes back the last command; it returns false when there is none.
-func (d *Doc) Undo() bool {
-	if len(d.done) == 0 {
-		return false
-	}
-	c := d.done[len(d.done)-1]
-	d.done = d.done[:len(d.done)-1]
-	d.apply(c.changes, true)
-	d.undone = append(d.undone, c)
-	return true
-}
+func (d *Doc) Undo() bool { return d.shift(&d.done, &d.undone, true) }
 
 // Redo applies the last undone command again.
-func (d *Doc) Redo() bool {
-	if len(d.undone) == 0 {
+func (d *Doc) Redo() bool { return d.shift(&d.undone, &d.done, false) }
+
+// shift moves the last command of from to to, unmaking it (reverse) or
+// making it again.
+func (d *Doc) shift(from, to *[]command, reverse bool) bool {
+	if len(*from) == 0 {
 		return false
 	}
-	c := d.undone[len(d.undone)-1]
-	d.undone = d.undone[:len(d.undone)-1]
-	d.apply(c.changes, false)
-	d.done = append(d.done, c)
+	c := (*from)[len(*from)-1]
+	*from = (*from)[:len(*from)-1]
+	d.apply(c.changes, reverse)
+	*to = append(*to, c)
 	return true
 }
 

@@ -239,19 +239,10 @@ func (x *extractor) drafts(ss []sentence) {
 }
 
 // choose picks the place a name means: one in the article's countries,
-// else the most populous.
+// else the most populous (gazetteer.Choose).
 func (x *extractor) choose(m mention) (*gazetteer.Place, gazetteer.Certainty) {
-	if len(m.places) == 1 {
-		return m.places[0], gazetteer.Exact
-	}
-	for _, cc := range x.res.Countries {
-		for _, p := range m.places {
-			if p.Country == cc {
-				return p, gazetteer.InContext
-			}
-		}
-	}
-	return m.places[0], gazetteer.Ambiguous
+	got := gazetteer.Choose(m.places, x.res.Countries)
+	return got.Place, got.Certainty
 }
 
 // placeDrafts: a sentence naming a place and a date.

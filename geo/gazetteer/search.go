@@ -135,35 +135,45 @@ type Geocoded struct {
 // "Damascus, SY". Only whole-name matches count: a prefix is a guess, not a
 // place. countries are preferred, as in Search.
 func (g *Gazetteer) Geocode(name string, countries []string) Geocoded {
-	o := Options{Countries: countries, Limit: 50}
+	only := ""
 	if i := strings.LastIndexByte(name, ','); i > 0 {
 		if cc := CountryCode(name[i+1:]); cc != "" {
-			name, o.Only = name[:i], cc
+			name, only = name[:i], cc
 		}
 	}
-	var exact []Match
-	for _, m := range g.Search(name, o) {
-		if m.Exact {
-			exact = append(exact, m)
-		}
+	ps := g.Exact(name)
+	if only != "" {
+		ps = slices.DeleteFunc(ps, func(p *Place) bool { return p.Country != only })
 	}
-	switch {
-	case len(exact) == 0:
+	return Choose(ps, countries)
+}
+
+// Choose picks the place a name means among places that share it (most
+// populous first, as Exact returns them): the only one, or the most
+// populous in the first of countries (in order of preference) that has
+// one, or else the most populous of all. The certainty says which.
+func Choose(places []*Place, countries []string) Geocoded {
+	switch len(places) {
+	case 0:
 		return Geocoded{}
-	case len(exact) == 1:
-		return Geocoded{exact[0].Place, Exact, 1}
+	case 1:
+		return Geocoded{places[0], Exact, 1}
 	}
-	t := topK{prefer: countries}
-	inCtx := 0
-	for _, m := range exact {
-		if t.prefers(m.Place.Country) {
-			inCtx++
+	for _, cc := range countries {
+		var in []*Place
+		for _, p := range places {
+			if strings.EqualFold(p.Country, cc) {
+				in = append(in, p)
+			}
+		}
+		switch {
+		case len(in) == 1:
+			return Geocoded{in[0], InContext, len(places)}
+		case len(in) > 1:
+			return Geocoded{in[0], Ambiguous, len(places)}
 		}
 	}
-	if inCtx == 1 {
-		return Geocoded{exact[0].Place, InContext, len(exact)}
-	}
-	return Geocoded{exact[0].Place, Ambiguous, len(exact)}
+	return Geocoded{places[0], Ambiguous, len(places)}
 }
 
 // Nearest returns the place closest to a point, if one lies within maxKm.

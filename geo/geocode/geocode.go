@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/meridian-app/meridian/geo/event"
 	"github.com/meridian-app/meridian/geo/format"
 	"github.com/meridian-app/meridian/geo/gazetteer"
 	"github.com/paulmach/orb"
@@ -62,17 +63,30 @@ func describe(got gazetteer.Geocoded) string {
 	return "exact"
 }
 
+// Countries are the countries a data set's placed events lie in (from a
+// sample of a few hundred), most frequent first: the context for placing
+// and searching names.
+func Countries(g *gazetteer.Gazetteer, c *event.Collection) []string {
+	return g.Countries(anchors(c))
+}
+
+// anchors samples the placed events' points.
+func anchors(c *event.Collection) []orb.Point {
+	var pts []orb.Point
+	step := max(1, len(c.Events)/sample)
+	for i := 0; i < len(c.Events); i += step {
+		if a, ok := c.Events[i].Anchor(); ok {
+			pts = append(pts, a)
+		}
+	}
+	return pts
+}
+
 // context is the countries the data is about: where a sample of its placed
 // events lie, and where its names that fit one place only are.
 func context(res *format.Result, g *gazetteer.Gazetteer) []string {
 	events := res.Collection.Events
-	var pts []orb.Point
-	step := max(1, len(events)/sample)
-	for i := 0; i < len(events); i += step {
-		if a, ok := events[i].Anchor(); ok {
-			pts = append(pts, a)
-		}
-	}
+	pts := anchors(res.Collection)
 	for _, l := range res.Lookups {
 		if got := g.Geocode(events[l.Event].Place, nil); got.Certainty == gazetteer.Exact {
 			pts = append(pts, orb.Point{got.Place.Lon, got.Place.Lat})

@@ -9,6 +9,7 @@
 //	meridian extract ARTICLE.txt    draft events from a news article
 //	meridian export-slides FILE DIR the presentation as numbered PNGs
 //	meridian export-gif FILE OUT    time playback as an animated GIF
+//	meridian gen -o big.geojson     synthetic events for load tests and benchmarks
 //	meridian --version              print the version
 package main
 
@@ -36,6 +37,7 @@ const usage = `usage:
   meridian extract [--published YYYY-MM-DD] [--title T] [-o drafts.geojson] ARTICLE.txt
   meridian export-slides [--size WxH] [--theme light|dark] [--notes] FILE DIR
   meridian export-gif [--from T] [--to T] [--seconds N] [--fps N] [--size WxH] [--bbox W,S,E,N] [--skip-empty] FILE out.gif
+  meridian gen [--n N] [--seed S] [--format geojson|csv] [-o FILE]
   meridian --version`
 
 func main() {
@@ -60,6 +62,8 @@ func main() {
 		err = cli.Extract(args[1:], os.Stdout, os.Stderr)
 	case "geocode":
 		err = cli.Geocode(args[1:], os.Stdout, os.Stderr)
+	case "gen":
+		err = cli.Gen(args[1:], os.Stdout, os.Stderr)
 	case "--version", "-version", "version":
 		fmt.Println("meridian", meridian.Version())
 	case "-h", "-help", "--help", "help":

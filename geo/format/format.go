@@ -107,7 +107,7 @@ const sniffLen = 1024
 // Decode reads r with the first registered format that recognises its
 // content. file is used in problem positions only.
 func Decode(r io.Reader, file string) (*Result, error) {
-	br := bufio.NewReaderSize(r, sniffLen)
+	br := sized{bufio.NewReaderSize(r, sniffLen), sizeOf(r)}
 	head, err := br.Peek(sniffLen)
 	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, bufio.ErrBufferFull) {
 		return nil, fmt.Errorf("format: reading %s: %w", file, err)
@@ -130,6 +130,22 @@ func Decode(r io.Reader, file string) (*Result, error) {
 	return nil, fmt.Errorf("%w: %s is not GeoJSON, KML, KMZ, CSV, TimelineJS or StoryMapJS", ErrUnknownFormat, file)
 }
 
+// fileOf is a file with its size.
+type fileOf struct {
+	io.Reader
+	size int64
+}
+
+func (f fileOf) Size() int64 { return f.size }
+
+// sized is a buffered reader that keeps the size of what it reads.
+type sized struct {
+	*bufio.Reader
+	size int64
+}
+
+func (s sized) Size() int64 { return s.size }
+
 // Open reads the file at path with Decode.
 func Open(path string) (*Result, error) {
 	f, err := os.Open(path)
@@ -137,8 +153,11 @@ func Open(path string) (*Result, error) {
 		return nil, err
 	}
 	defer f.Close()
-	if st, err := f.Stat(); err == nil && st.Mode().IsRegular() && st.Size() > MaxSize {
-		return nil, fmt.Errorf("%w: %s is %s; Meridian reads files up to %s", ErrTooLarge, path, Size(st.Size()), Size(MaxSize))
+	var size int64
+	if st, err := f.Stat(); err == nil && st.Mode().IsRegular() {
+		if size = st.Size(); size > MaxSize {
+			return nil, fmt.Errorf("%w: %s is %s; Meridian reads files up to %s", ErrTooLarge, path, Size(size), Size(MaxSize))
+		}
 	}
-	return Decode(f, path)
+	return Decode(fileOf{f, size}, path)
 }

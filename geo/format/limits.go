@@ -25,13 +25,28 @@ const MaxText = 1 << 20
 // LimitReader returns a reader that reads r until MaxSize bytes and then
 // fails with ErrTooLarge, naming what. Importers wrap archive members in it.
 func LimitReader(r io.Reader, what string) io.Reader {
-	return &limited{r: r, n: MaxSize, what: what}
+	return &limited{r: r, n: MaxSize, what: what, size: sizeOf(r)}
 }
 
 type limited struct {
 	r    io.Reader
 	n    int64
 	what string
+	size int64
+}
+
+// Sizer is a reader that knows how many bytes it holds in all (0 when
+// unknown), so that an importer can size its event list once.
+type Sizer interface{ Size() int64 }
+
+// Size returns the size of the input, when it is known, or 0.
+func (l *limited) Size() int64 { return l.size }
+
+func sizeOf(r io.Reader) int64 {
+	if s, ok := r.(Sizer); ok {
+		return s.Size()
+	}
+	return 0
 }
 
 func (l *limited) Read(p []byte) (int, error) {

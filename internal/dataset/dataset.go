@@ -80,6 +80,9 @@ type watched struct {
 	progress func(done, total int64)
 }
 
+// Size is the file's size, for importers to size their lists by.
+func (w *watched) Size() int64 { return w.total }
+
 func (w *watched) Read(p []byte) (int, error) {
 	if err := w.ctx.Err(); err != nil {
 		return 0, err

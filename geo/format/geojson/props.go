@@ -125,6 +125,9 @@ func applyProps(e *event.Event, props map[string]any) []propProblem {
 // lookup finds the first of keys present in props, matching case-insensitively.
 func lookup(props map[string]any, keys []string) (string, any, bool) {
 	for _, want := range keys {
+		if v, ok := props[want]; ok { // the usual spelling, without a scan
+			return want, v, true
+		}
 		for k, v := range props {
 			if strings.EqualFold(k, want) {
 				return k, v, true

@@ -8,7 +8,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"strconv"
 
 	"github.com/meridian-app/meridian/geo/event"
@@ -45,23 +44,6 @@ func Sniff(head []byte) bool {
 		}
 	}
 	return bytes.Contains(head, []byte(`"features"`))
-}
-
-// Decode reads a FeatureCollection, a bare Feature or a bare geometry.
-// Features are decoded one at a time, so one bad feature is reported with
-// its line and column and the rest still load.
-func Decode(r io.Reader, file string) (*format.Result, error) {
-	data, err := io.ReadAll(r)
-	if err != nil {
-		return nil, fmt.Errorf("geojson: reading %s: %w", file, err)
-	}
-	data = bytes.TrimPrefix(data, bom)
-	d := &decoder{file: file, data: data, res: &format.Result{Collection: &event.Collection{}},
-		doc: &jsonpos.Doc{File: file, Data: data}}
-	if err := d.top(); err != nil {
-		return d.res, err
-	}
-	return d.res, nil
 }
 
 type decoder struct {
@@ -129,7 +111,7 @@ func (d *decoder) document(members map[string]json.RawMessage, sawFeatures bool)
 	case typ == "FeatureCollection" || (typ == "" && sawFeatures):
 		return nil
 	case typ == "Feature":
-		d.feature(0, 0, d.data)
+		d.feature(0, d.doc.Pos(0, 0), d.data)
 		return nil
 	case typ == "":
 		return d.fatal(0, ErrNotGeo, `no "type" member`)
@@ -157,7 +139,7 @@ func (d *decoder) features(dec *json.Decoder) error {
 		}
 		// InputOffset is now just past the element; its start is len(raw) back.
 		start := int(dec.InputOffset()) - len(raw)
-		d.feature(i, start, raw)
+		d.feature(i, d.doc.Pos(start, i), raw)
 	}
 	_, err := dec.Token()
 	if err != nil {
@@ -217,9 +199,8 @@ func (f *rawFeature) UnmarshalJSON(b []byte) error {
 }
 
 // feature decodes one feature and appends its event, recording problems at
-// offset. A feature that is not an object at all is reported and skipped.
-func (d *decoder) feature(i, offset int, raw []byte) {
-	pos := d.doc.Pos(offset, i)
+// pos. A feature that is not an object at all is reported and skipped.
+func (d *decoder) feature(i int, pos format.Position, raw []byte) {
 	report := func(sentinel error, msg string) {
 		d.res.Problems = append(d.res.Problems, format.Problem{Pos: pos, Err: fmt.Errorf("%w: %s", sentinel, msg)})
 	}
@@ -289,7 +270,12 @@ func decodeProps(raw json.RawMessage) (map[string]any, error) {
 
 // fatal records a problem that stops reading and returns it as the error.
 func (d *decoder) fatal(offset int64, sentinel error, msg string) error {
-	p := format.Problem{Pos: d.doc.Pos(int(offset), -1), Err: fmt.Errorf("%w: %s", sentinel, msg)}
+	return d.fatalAt(d.doc.Pos(int(offset), -1), sentinel, msg)
+}
+
+// fatalAt is fatal at a position.
+func (d *decoder) fatalAt(pos format.Position, sentinel error, msg string) error {
+	p := format.Problem{Pos: pos, Err: fmt.Errorf("%w: %s", sentinel, msg)}
 	d.res.Problems = append(d.res.Problems, p)
 	return &p
 }

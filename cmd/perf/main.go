@@ -1,0 +1,133 @@
+// Command perf measures Meridian on a million events, side by side with
+// GDAL: it generates the data (meridian gen), loads it as the app does,
+// builds the app's indexes, reports time and memory, and times
+// `ogr2ogr -f CSV /vsistdout/` on the same file when GDAL is installed.
+// Frame, window and pick times are go test benchmarks (make bench).
+//
+//	go run ./cmd/perf [-n 1000000] [-keep DIR]
+package main
+
+import (
+	"bufio"
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"time"
+
+	"github.com/meridian-app/meridian/geo/event"
+	"github.com/meridian-app/meridian/geo/render"
+	"github.com/meridian-app/meridian/geo/synth"
+	"github.com/meridian-app/meridian/internal/dataset"
+)
+
+func main() {
+	n := flag.Int("n", 1_000_000, "events to generate")
+	dir := flag.String("keep", "", "write the generated files here and keep them (default: a temporary directory)")
+	flag.Parse()
+	if err := run(*n, *dir); err != nil {
+		fmt.Fprintln(os.Stderr, "perf:", err)
+		os.Exit(1)
+	}
+}
+
+func run(n int, dir string) error {
+	if dir == "" {
+		tmp, err := os.MkdirTemp("", "meridian-perf")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(tmp)
+		dir = tmp
+	}
+	path := filepath.Join(dir, fmt.Sprintf("gen-%d.geojson", n))
+	if _, err := os.Stat(path); err != nil {
+		if err := write(path, n); err != nil {
+			return err
+		}
+	}
+	st, err := os.Stat(path)
+	if err != nil {
+		return err
+	}
+	mb := float64(st.Size()) / 1e6
+	fmt.Printf("file: %s, %d events, %.0f MB\n", path, n, mb)
+	fmt.Printf("machine: %s/%s, %d CPUs, %s\n", runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), cpuName())
+
+	t0 := time.Now()
+	res, err := dataset.Open(path)
+	if err != nil {
+		return err
+	}
+	load := time.Since(t0)
+	fmt.Printf("meridian load: %.2f s (%.0f MB/s), %d events, %d problems\n", load.Seconds(), mb/load.Seconds(),
+		len(res.Collection.Events), len(res.Problems))
+	t1 := time.Now()
+	marks := render.NewMarks(res.Collection)
+	text := event.NewTextIndex(res.Collection)
+	index := time.Since(t1)
+	fmt.Printf("meridian indexes (map marks, time, space, text): %.2f s\n", index.Seconds())
+	runtime.GC()
+	fmt.Printf("meridian memory with %d events loaded: RSS %s, peak %s\n", marks.Len(), status("VmRSS"), status("VmHWM"))
+	runtime.KeepAlive(text)
+
+	if _, err := exec.LookPath("ogr2ogr"); err != nil {
+		fmt.Println("ogr2ogr: not installed (apt-get install gdal-bin) — no comparison")
+		return nil
+	}
+	cmd := exec.Command("ogr2ogr", "-f", "CSV", "/vsistdout/", path)
+	t2 := time.Now()
+	if err := cmd.Run(); err != nil {
+		return fmt.Errorf("ogr2ogr: %w", err)
+	}
+	gdal := time.Since(t2)
+	fmt.Printf("ogr2ogr -f CSV /vsistdout/: %.2f s (%.0f MB/s)\n", gdal.Seconds(), mb/gdal.Seconds())
+	fmt.Printf("meridian load is %.1f× faster than ogr2ogr (target ≥ 2×)\n", gdal.Seconds()/load.Seconds())
+	return nil
+}
+
+func write(path string, n int) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if err := synth.WriteGeoJSON(f, synth.Options{N: n, Seed: 1}); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// status reads a memory figure from /proc/self/status ("VmRSS", "VmHWM").
+func status(field string) string {
+	f, err := os.Open("/proc/self/status")
+	if err != nil {
+		return "unknown"
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		if k, v, ok := strings.Cut(sc.Text(), ":"); ok && k == field {
+			var kb int
+			fmt.Sscanf(strings.TrimSpace(v), "%d", &kb)
+			return fmt.Sprintf("%d MB", kb/1024)
+		}
+	}
+	return "unknown"
+}
+
+func cpuName() string {
+	data, err := os.ReadFile("/proc/cpuinfo")
+	if err != nil {
+		return "unknown CPU"
+	}
+	for _, l := range strings.Split(string(data), "\n") {
+		if k, v, ok := strings.Cut(l, ":"); ok && strings.TrimSpace(k) == "model name" {
+			return strings.TrimSpace(v)
+		}
+	}
+	return "unknown CPU"
+}

@@ -1,0 +1,539 @@
+package geojson
+
+import (
+	"bytes"
+	"encoding/json"
+	"strconv"
+	"unicode/utf8"
+	"unsafe"
+
+	"github.com/meridian-app/meridian/geo/event"
+	"github.com/meridian-app/meridian/geo/format"
+	"github.com/paulmach/orb"
+)
+
+// scanner decodes the common shape of a feature — a Point or null
+// geometry, properties of strings, numbers, booleans and nulls — straight
+// into an event. It accepts only valid JSON and declines (ok false)
+// anything it is unsure of, leaving it to the encoding/json path, so the
+// two always agree.
+type scanner struct {
+	b     []byte
+	i     int
+	props map[string]any // reused between features
+	// interned short strings (categories, places, dates, keys): a
+	// million events name the same few thousand.
+	intern map[string]string
+	// text is the current slab that longer strings are copied into, so
+	// that a million titles and summaries are a few large allocations
+	// rather than two million small ones.
+	text []byte
+}
+
+// slab is the size of a text allocation.
+const slab = 256 << 10
+
+// maxInterned bounds the intern table.
+const maxInterned = 1 << 16
+
+// feature decodes raw. The geometry and property problems it returns are
+// the encoding/json path's, in its order.
+func (sc *scanner) feature(raw []byte) (e event.Event, probs []propProblem, ok bool) {
+	sc.b, sc.i = raw, 0
+	if !sc.lit('{') {
+		return e, nil, false
+	}
+	if sc.props == nil {
+		sc.props = map[string]any{}
+		sc.intern = map[string]string{}
+	}
+	clear(sc.props)
+	var typ string
+	var geom []byte
+	var seen uint8 // known members met, to decline duplicates
+	hasProps := false
+	for first := true; ; first = false {
+		if sc.lit('}') {
+			break
+		}
+		if !first && !sc.lit(',') {
+			return e, nil, false
+		}
+		key, okk := sc.str(true)
+		if !okk || !sc.lit(':') {
+			return e, nil, false
+		}
+		bit := memberBit(key)
+		if seen&bit != 0 {
+			return e, nil, false
+		}
+		seen |= bit
+		switch key {
+		case "type":
+			if typ, okk = sc.str(true); !okk {
+				return e, nil, false
+			}
+		case "id":
+			v, okv := sc.scalar()
+			if !okv {
+				return e, nil, false
+			}
+			e.ID = v
+		case "geometry":
+			if geom, okk = sc.skip(); !okk {
+				return e, nil, false
+			}
+		case "properties":
+			switch sc.peek() {
+			case 'n':
+				if !sc.word("null") {
+					return e, nil, false
+				}
+			case '{':
+				if !sc.object(sc.props) {
+					return e, nil, false
+				}
+				hasProps = true
+			default:
+				return e, nil, false
+			}
+		default:
+			v, okv := sc.skip()
+			if !okv {
+				return e, nil, false
+			}
+			if e.Foreign == nil {
+				e.Foreign = map[string]json.RawMessage{}
+			}
+			e.Foreign[key] = compact(v)
+		}
+	}
+	sc.ws()
+	if sc.i != len(sc.b) || typ != "Feature" {
+		return e, nil, false
+	}
+	lon, lat, isPoint := sc.point(geom)
+	if isPoint {
+		g, wrapped, err := format.CheckGeometry(orb.Point{lon, lat})
+		switch {
+		case err != nil:
+			probs = append(probs, propProblem{ErrGeometry, err.Error() + " (event kept without a place)"})
+		case wrapped:
+			probs = append(probs, propProblem{ErrGeometry, "longitude beyond ±180, read as the same place within ±180 (kept)"})
+		}
+		e.Geometry = g
+	} else {
+		g, wrapped, err := geometry(geom)
+		switch {
+		case err != nil:
+			probs = append(probs, propProblem{ErrGeometry, err.Error() + " (event kept without a place)"})
+		case wrapped:
+			probs = append(probs, propProblem{ErrGeometry, "longitude beyond ±180, read as the same place within ±180 (kept)"})
+		}
+		e.Geometry = g
+	}
+	var props map[string]any
+	if hasProps {
+		props = sc.props
+	}
+	probs = append(probs, applyProps(&e, props)...)
+	if err := trackTimes(&e); err != nil {
+		probs = append(probs, propProblem{ErrTime, err.Error()})
+	}
+	if z, okz := pointZ(geom); !isPoint && okz && e.Geometry != nil { // a 2D point has no Z
+		keepZ(&e, z)
+	}
+	return e, probs, true
+}
+
+// memberBit numbers the members a feature may have only once.
+func memberBit(key string) uint8 {
+	switch key {
+	case "type":
+		return 1
+	case "id":
+		return 2
+	case "geometry":
+		return 4
+	case "properties":
+		return 8
+	}
+	return 0
+}
+
+// point reads {"type":"Point","coordinates":[x,y]} with its members in
+// either order; anything else (a third coordinate too) is not this.
+func (sc *scanner) point(raw []byte) (x, y float64, ok bool) {
+	sc.b, sc.i = raw, 0
+	if !sc.lit('{') {
+		return 0, 0, false
+	}
+	var typ string
+	have := 0
+	for first := true; ; first = false {
+		if sc.lit('}') {
+			break
+		}
+		if !first && !sc.lit(',') {
+			return 0, 0, false
+		}
+		key, okk := sc.str(true)
+		if !okk || !sc.lit(':') {
+			return 0, 0, false
+		}
+		switch key {
+		case "type":
+			if typ, okk = sc.str(true); !okk {
+				return 0, 0, false
+			}
+		case "coordinates":
+			if !sc.lit('[') {
+				return 0, 0, false
+			}
+			var okx, oky bool
+			x, okx = sc.float()
+			if !okx || !sc.lit(',') {
+				return 0, 0, false
+			}
+			y, oky = sc.float()
+			if !oky || !sc.lit(']') {
+				return 0, 0, false
+			}
+			have++
+		default:
+			return 0, 0, false
+		}
+	}
+	sc.ws()
+	return x, y, typ == "Point" && have == 1 && sc.i == len(sc.b)
+}
+
+func (sc *scanner) ws() {
+	for sc.i < len(sc.b) {
+		switch sc.b[sc.i] {
+		case ' ', '\t', '\r', '\n':
+			sc.i++
+		default:
+			return
+		}
+	}
+}
+
+func (sc *scanner) peek() byte {
+	sc.ws()
+	if sc.i < len(sc.b) {
+		return sc.b[sc.i]
+	}
+	return 0
+}
+
+// lit consumes byte c (after white space) if it is next.
+func (sc *scanner) lit(c byte) bool {
+	if sc.peek() == c {
+		sc.i++
+		return true
+	}
+	return false
+}
+
+func (sc *scanner) word(w string) bool {
+	sc.ws()
+	if bytes.HasPrefix(sc.b[sc.i:], []byte(w)) {
+		sc.i += len(w)
+		return true
+	}
+	return false
+}
+
+// str reads a string. Escaped strings are decoded by encoding/json, so
+// every escape means what it does there. Short strings are interned when
+// intern is set; long ones are copied into the text slab.
+func (sc *scanner) str(intern bool) (string, bool) {
+	if sc.peek() != '"' {
+		return "", false
+	}
+	start := sc.i
+	sc.i++
+	plain, ascii := true, true
+	for ; sc.i < len(sc.b); sc.i++ {
+		c := sc.b[sc.i]
+		switch {
+		case c == '"':
+			body := sc.b[start+1 : sc.i]
+			sc.i++
+			if !plain || !ascii && !utf8.Valid(body) {
+				var s string
+				if json.Unmarshal(sc.b[start:sc.i], &s) != nil {
+					return "", false
+				}
+				return s, true
+			}
+			return sc.keep(body, intern), true
+		case c == '\\':
+			plain = false
+			sc.i++
+		case c < 0x20:
+			return "", false
+		case c >= utf8.RuneSelf:
+			ascii = false
+		}
+	}
+	return "", false
+}
+
+// keep turns a string's bytes into a string that outlives the buffer.
+func (sc *scanner) keep(body []byte, intern bool) string {
+	if intern && len(body) <= 32 && sc.intern != nil {
+		if s, ok := sc.intern[string(body)]; ok {
+			return s
+		}
+		s := string(body)
+		if len(sc.intern) < maxInterned {
+			sc.intern[s] = s
+		}
+		return s
+	}
+	if len(body) == 0 {
+		return ""
+	}
+	if len(body) > slab/8 {
+		return string(body)
+	}
+	if cap(sc.text)-len(sc.text) < len(body) {
+		sc.text = make([]byte, 0, slab)
+	}
+	n := len(sc.text)
+	sc.text = append(sc.text, body...)
+	// The slab is never written again below n+len(body), so the string is
+	// immutable as Go requires.
+	return unsafe.String(&sc.text[n], len(body))
+}
+
+// object reads an object of scalar members into m; a nested value is
+// decoded by encoding/json (numbers as json.Number), as decodeProps does.
+func (sc *scanner) object(m map[string]any) bool {
+	if !sc.lit('{') {
+		return false
+	}
+	for first := true; ; first = false {
+		if sc.lit('}') {
+			return true
+		}
+		if !first && !sc.lit(',') {
+			return false
+		}
+		key, ok := sc.str(true)
+		if !ok || !sc.lit(':') {
+			return false
+		}
+		v, ok := sc.any(0, internable(key))
+		if !ok {
+			return false
+		}
+		m[key] = v
+	}
+}
+
+// internable reports whether a property's text values repeat across a
+// data set (categories, places), so are worth interning.
+func internable(key string) bool {
+	switch key {
+	case "category", "type", "group", "place", "location", "country", "region", "url":
+		return true
+	}
+	return false
+}
+
+// any reads a value as encoding/json decodes it into an any with
+// UseNumber: objects as map[string]any, arrays as []any.
+func (sc *scanner) any(depth int, intern bool) (any, bool) {
+	if depth > 200 {
+		return nil, false
+	}
+	switch sc.peek() {
+	case '{':
+		sc.i++
+		m := map[string]any{}
+		for first := true; ; first = false {
+			if sc.lit('}') {
+				return m, true
+			}
+			if !first && !sc.lit(',') {
+				return nil, false
+			}
+			key, ok := sc.str(true)
+			if !ok || !sc.lit(':') {
+				return nil, false
+			}
+			if m[key], ok = sc.any(depth+1, internable(key)); !ok {
+				return nil, false
+			}
+		}
+	case '[':
+		sc.i++
+		a := []any{}
+		for first := true; ; first = false {
+			if sc.lit(']') {
+				return a, true
+			}
+			if !first && !sc.lit(',') {
+				return nil, false
+			}
+			v, ok := sc.any(depth+1, intern)
+			if !ok {
+				return nil, false
+			}
+			a = append(a, v)
+		}
+	case '"':
+		s, ok := sc.str(intern)
+		return s, ok
+	}
+	return sc.scalar()
+}
+
+// scalar reads a string, number, boolean or null as encoding/json decodes
+// it into an any with UseNumber.
+func (sc *scanner) scalar() (any, bool) {
+	switch c := sc.peek(); {
+	case c == '"':
+		s, ok := sc.str(false)
+		return s, ok
+	case c == 't':
+		return true, sc.word("true")
+	case c == 'f':
+		return false, sc.word("false")
+	case c == 'n':
+		return nil, sc.word("null")
+	case c == '-' || c >= '0' && c <= '9':
+		start := sc.i
+		if !sc.number() {
+			return nil, false
+		}
+		return json.Number(sc.keep(sc.b[start:sc.i], false)), true
+	}
+	return nil, false
+}
+
+// number consumes a JSON number, checking its grammar.
+func (sc *scanner) number() bool {
+	b, i := sc.b, sc.i
+	digits := func() int {
+		n := 0
+		for i < len(b) && b[i] >= '0' && b[i] <= '9' {
+			i++
+			n++
+		}
+		return n
+	}
+	if i < len(b) && b[i] == '-' {
+		i++
+	}
+	if i < len(b) && b[i] == '0' {
+		i++
+	} else if digits() == 0 {
+		return false
+	}
+	if i < len(b) && b[i] == '.' {
+		i++
+		if digits() == 0 {
+			return false
+		}
+	}
+	if i < len(b) && (b[i] == 'e' || b[i] == 'E') {
+		i++
+		if i < len(b) && (b[i] == '+' || b[i] == '-') {
+			i++
+		}
+		if digits() == 0 {
+			return false
+		}
+	}
+	sc.i = i
+	return true
+}
+
+// float reads a number as a float64.
+func (sc *scanner) float() (float64, bool) {
+	sc.ws()
+	start := sc.i
+	if !sc.number() {
+		return 0, false
+	}
+	b := sc.b[start:sc.i]
+	// ParseFloat does not keep its argument, so it may borrow the bytes.
+	f, err := strconv.ParseFloat(unsafe.String(&b[0], len(b)), 64)
+	return f, err == nil
+}
+
+// skip consumes any valid JSON value and returns its text.
+func (sc *scanner) skip() ([]byte, bool) {
+	sc.ws()
+	start := sc.i
+	if !sc.skipValue(0) {
+		return nil, false
+	}
+	return sc.b[start:sc.i], true
+}
+
+func (sc *scanner) skipValue(depth int) bool {
+	if depth > 200 {
+		return false
+	}
+	switch c := sc.peek(); {
+	case c == '{' || c == '[':
+		end := byte('}')
+		if c == '[' {
+			end = ']'
+		}
+		sc.i++
+		for first := true; ; first = false {
+			if sc.lit(end) {
+				return true
+			}
+			if !first && !sc.lit(',') {
+				return false
+			}
+			if c == '{' {
+				if _, ok := sc.str(false); !ok || !sc.lit(':') {
+					return false
+				}
+			}
+			if !sc.skipValue(depth + 1) {
+				return false
+			}
+		}
+	case c == '"':
+		start := sc.i
+		if _, ok := sc.rawString(); !ok {
+			sc.i = start
+			return false
+		}
+		return true
+	default:
+		_, ok := sc.scalar()
+		return ok
+	}
+}
+
+// rawString consumes a string without decoding it, checking it is valid.
+func (sc *scanner) rawString() ([]byte, bool) {
+	start := sc.i
+	sc.i++
+	for ; sc.i < len(sc.b); sc.i++ {
+		switch c := sc.b[sc.i]; {
+		case c == '"':
+			sc.i++
+			raw := sc.b[start:sc.i]
+			if bytes.IndexByte(raw, '\\') >= 0 && !json.Valid(raw) {
+				return nil, false
+			}
+			return raw, true
+		case c == '\\':
+			sc.i++
+		case c < 0x20:
+			return nil, false
+		}
+	}
+	return nil, false
+}

@@ -1,0 +1,402 @@
+package geojson
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"unicode/utf8"
+
+	"github.com/meridian-app/meridian/geo/event"
+	"github.com/meridian-app/meridian/geo/format"
+	"github.com/meridian-app/meridian/geo/format/jsonpos"
+)
+
+// Decode reads a FeatureCollection, a bare Feature or a bare geometry.
+//
+// A FeatureCollection is streamed: its "features" array is read one
+// element at a time from a buffer that forgets what it has decoded, so a
+// file of any size is read in bounded memory, and each feature is decoded
+// straight into an event by a small scanner (fast.go) rather than through
+// generic maps, which made loading a million features about 10× faster.
+// A feature the scanner does not accept (an unusual geometry, a nested
+// property, anything doubtful) is decoded by the careful encoding/json
+// path, so both give the same events and the same problems. One bad
+// feature is reported with its line and column and the rest still load.
+func Decode(r io.Reader, file string) (*format.Result, error) {
+	return decodeStream(r, file, 1<<20)
+}
+
+// decodeStream is Decode reading chunk bytes at a time (tests make it
+// small, so that values straddle reads).
+func decodeStream(r io.Reader, file string, chunk int) (*format.Result, error) {
+	s := &stream{r: r, hold: true, chunk: chunk}
+	if sz, ok := r.(format.Sizer); ok {
+		s.size = int(sz.Size())
+	}
+	d := &decoder{file: file, res: &format.Result{Collection: &event.Collection{}}}
+	ok, err := s.collection(d)
+	if ok {
+		return d.res, err
+	}
+	// Not a streamable collection: read it whole, the careful way.
+	rest, rerr := io.ReadAll(r)
+	if rerr != nil {
+		return nil, fmt.Errorf("geojson: reading %s: %w", file, rerr)
+	}
+	return decodeWhole(append(s.buf, rest...), file)
+}
+
+// decodeWhole reads a document held in memory with encoding/json.
+func decodeWhole(data []byte, file string) (*format.Result, error) {
+	data = bytes.TrimPrefix(data, bom)
+	d := &decoder{file: file, data: data, res: &format.Result{Collection: &event.Collection{}},
+		doc: &jsonpos.Doc{File: file, Data: data}}
+	if err := d.top(); err != nil {
+		return d.res, err
+	}
+	return d.res, nil
+}
+
+// stream is a window on the input: buf[pos:] is unread, buf[0] is at
+// offset base in the file. While hold is set nothing is forgotten, so that
+// a document that turns out not to be a collection can be read whole.
+type stream struct {
+	r    io.Reader
+	buf  []byte
+	pos  int
+	base int
+	eof  bool
+	rerr error
+	hold bool
+	// chunk is how much is read at a time.
+	chunk int
+	size  int // of the whole input, when known (format.Sizer), else 0
+	lines
+}
+
+// more reads more input, first forgetting what was consumed (unless
+// holding). It reports false when the input is over.
+func (s *stream) more() bool {
+	if s.eof {
+		return false
+	}
+	if !s.hold && s.pos > 0 {
+		s.lines.advance(s.buf, s.base, s.base+s.pos)
+		n := copy(s.buf, s.buf[s.pos:])
+		s.buf = s.buf[:n]
+		s.base += s.pos
+		s.pos = 0
+	}
+	if cap(s.buf)-len(s.buf) < (s.chunk+1)/2 {
+		grown := make([]byte, len(s.buf), max(2*cap(s.buf), s.chunk))
+		copy(grown, s.buf)
+		s.buf = grown
+	}
+	n, err := io.ReadFull(s.r, s.buf[len(s.buf):cap(s.buf)])
+	s.buf = s.buf[:len(s.buf)+n]
+	if err != nil {
+		s.eof = true
+		if !errors.Is(err, io.EOF) && !errors.Is(err, io.ErrUnexpectedEOF) {
+			s.rerr = err
+		}
+	}
+	return n > 0
+}
+
+// peek skips white space and returns the next byte, or 0 at the end.
+func (s *stream) peek() byte {
+	for {
+		for s.pos < len(s.buf) {
+			switch c := s.buf[s.pos]; c {
+			case ' ', '\t', '\r', '\n':
+				s.pos++
+			default:
+				return c
+			}
+		}
+		if !s.more() {
+			return 0
+		}
+	}
+}
+
+// value finds the extent of the JSON value at pos and returns it (without
+// consuming it). It only balances brackets and strings: the decoders
+// check the text. ok is false when the input ends first.
+func (s *stream) value() (raw []byte, ok bool) {
+	if s.peek() == 0 {
+		return nil, false
+	}
+	depth, k := 0, 0 // k: bytes of the value seen, from pos
+	inString, escaped := false, false
+	for {
+		b := s.buf[s.pos:]
+		for ; k < len(b); k++ {
+			c := b[k]
+			if inString {
+				switch {
+				case escaped:
+					escaped = false
+				case c == '\\':
+					escaped = true
+				case c == '"':
+					inString = false
+					if depth == 0 {
+						return b[:k+1], true
+					}
+				}
+				continue
+			}
+			switch c {
+			case '"':
+				inString = true
+			case '{', '[':
+				depth++
+			case '}', ']':
+				depth--
+				if depth == 0 {
+					return b[:k+1], true
+				}
+				if depth < 0 { // a bare scalar ended by its container
+					return b[:k], k > 0
+				}
+			case ',', ' ', '\t', '\r', '\n':
+				if depth == 0 {
+					return b[:k], k > 0
+				}
+			}
+		}
+		if !s.more() {
+			if depth == 0 && !inString && k > 0 {
+				return s.buf[s.pos:], true
+			}
+			return nil, false
+		}
+	}
+}
+
+// collection streams a FeatureCollection into d. ok is false when the
+// input is not one (or is one written so that it must be read whole),
+// having consumed nothing that cannot be replayed from s.buf.
+func (s *stream) collection(d *decoder) (ok bool, err error) {
+	if !s.more() {
+		return false, nil
+	}
+	if bytes.HasPrefix(s.buf, bom) {
+		s.pos = len(bom)
+	}
+	if s.peek() != '{' {
+		return false, nil
+	}
+	s.pos++
+	members := map[string]json.RawMessage{}
+	sawFeatures := false
+	for first := true; ; first = false {
+		c := s.peek()
+		if c == '}' {
+			s.pos++
+			break
+		}
+		if !first {
+			if c != ',' {
+				return s.giveUp(d, sawFeatures, "invalid character after object member")
+			}
+			s.pos++
+			s.peek()
+		}
+		raw, okv := s.value()
+		key, isKey := plainString(raw)
+		if !okv || !isKey {
+			return s.giveUp(d, sawFeatures, "bad object key")
+		}
+		s.pos += len(raw)
+		if s.peek() != ':' {
+			return s.giveUp(d, sawFeatures, "missing colon after object key")
+		}
+		s.pos++
+		if key == "features" && s.peek() == '[' && streamable(members) {
+			sawFeatures = true
+			s.hold = false
+			if err := s.features(d); err != nil {
+				return true, err
+			}
+			continue
+		}
+		raw, okv = s.value()
+		if !okv || !json.Valid(raw) {
+			return s.giveUp(d, sawFeatures, "bad member value")
+		}
+		s.pos += len(raw)
+		members[key] = bytes.Clone(raw)
+	}
+	if !sawFeatures {
+		return false, nil // a Feature or a geometry: read whole
+	}
+	if s.rerr != nil {
+		return true, fmt.Errorf("geojson: reading %s: %w", d.file, s.rerr)
+	}
+	return true, d.document(members, true)
+}
+
+// streamable reports whether the members before "features" allow the
+// features to be streamed: any "type" so far says FeatureCollection.
+func streamable(members map[string]json.RawMessage) bool {
+	t, ok := members["type"]
+	return !ok || string(t) == `"FeatureCollection"`
+}
+
+// giveUp handles a syntax error outside the features: before them, the
+// document is read again whole (which reports the error as before); after
+// them, the error is reported here.
+func (s *stream) giveUp(d *decoder, sawFeatures bool, msg string) (bool, error) {
+	if s.rerr != nil {
+		return true, fmt.Errorf("geojson: reading %s: %w", d.file, s.rerr)
+	}
+	if !sawFeatures {
+		return false, nil
+	}
+	return true, d.fatalAt(s.lines.pos(s.buf, s.base, s.base+s.pos, -1, d.file), ErrSyntax, msg)
+}
+
+// features reads the elements of the "features" array; pos is at its '['.
+func (s *stream) features(d *decoder) error {
+	s.pos++
+	start := s.base + s.pos
+	var sc scanner
+	for i := 0; ; i++ {
+		if i == sizeAfter && s.size > 0 {
+			s.reserve(d.res.Collection, start)
+		}
+		c := s.peek()
+		if c == ']' {
+			s.pos++
+			return nil
+		}
+		if i > 0 {
+			if c != ',' {
+				return d.fatalAt(s.lines.pos(s.buf, s.base, s.base+s.pos, -1, d.file), ErrSyntax,
+					fmt.Sprintf("feature %d: invalid character %q after array element", i, c))
+			}
+			s.pos++
+			s.peek()
+		}
+		raw, ok := s.value()
+		if !ok && s.rerr != nil {
+			return fmt.Errorf("geojson: reading %s: %w", d.file, s.rerr)
+		}
+		if !ok {
+			return d.fatalAt(s.lines.pos(s.buf, s.base, s.base+len(s.buf), -1, d.file), ErrSyntax,
+				fmt.Sprintf("feature %d: missing value or unexpected end of JSON input", i))
+		}
+		at := s.base + s.pos
+		pos := func() format.Position { return s.lines.pos(s.buf, s.base, at, i, d.file) }
+		if e, probs, ok := sc.feature(raw); ok {
+			if len(probs) > 0 {
+				p := pos()
+				for _, pr := range probs {
+					d.res.Problems = append(d.res.Problems, format.Problem{Pos: p, Err: fmt.Errorf("%w: %s", pr.sentinel, pr.msg)})
+				}
+			}
+			d.res.Collection.Events = append(d.res.Collection.Events, e)
+		} else if serr := syntaxError(raw); serr != nil {
+			var se *json.SyntaxError
+			p := pos()
+			if errors.As(serr, &se) {
+				p = s.lines.pos(s.buf, s.base, at+int(se.Offset)-1, -1, d.file)
+			}
+			return d.fatalAt(p, ErrSyntax, fmt.Sprintf("feature %d: %v", i, serr))
+		} else {
+			d.feature(i, pos(), raw)
+		}
+		s.pos += len(raw)
+	}
+}
+
+// sizeAfter is how many features are read before the rest are counted
+// from the size of the input.
+const sizeAfter = 2048
+
+// reserve sizes c's event list for the whole input, from the bytes the
+// features so far took, so that it is not copied as it grows: a million
+// events are 200 MB.
+func (s *stream) reserve(c *event.Collection, start int) {
+	per := float64(s.base+s.pos-start) / float64(len(c.Events))
+	if per <= 0 {
+		return
+	}
+	want := int(float64(s.size-start)/per*1.03) + 16
+	if want > cap(c.Events) {
+		c.Events = slices.Grow(c.Events, want-len(c.Events))
+	}
+}
+
+// syntaxError returns why raw is not valid JSON, or nil.
+func syntaxError(raw []byte) error {
+	if json.Valid(raw) {
+		return nil
+	}
+	var v any
+	err := json.Unmarshal(raw, &v)
+	if err == nil {
+		err = errors.New("invalid JSON")
+	}
+	return err
+}
+
+// plainString returns the text of a JSON string without escapes.
+func plainString(raw []byte) (string, bool) {
+	if len(raw) < 2 || raw[0] != '"' || raw[len(raw)-1] != '"' {
+		return "", false
+	}
+	body := raw[1 : len(raw)-1]
+	if bytes.IndexByte(body, '\\') >= 0 || bytes.IndexByte(body, '"') >= 0 || !utf8.Valid(body) {
+		var s string
+		if json.Unmarshal(raw, &s) != nil {
+			return "", false
+		}
+		return s, true
+	}
+	return string(body), true
+}
+
+// lines turns file offsets into lines and columns as the input streams
+// past: a cursor that moves forward only, so counting costs one pass over
+// the file however many problems there are.
+type lines struct {
+	at        int // offset the cursor has counted to
+	line      int // lines before at (0-based)
+	lineStart int // offset of the line holding at
+}
+
+// advance counts the lines in buf (which starts at offset base) up to
+// offset to.
+func (l *lines) advance(buf []byte, base, to int) {
+	if to <= l.at {
+		return
+	}
+	seg := buf[l.at-base : to-base]
+	if n := bytes.Count(seg, []byte{'\n'}); n > 0 {
+		l.line += n
+		l.lineStart = l.at + bytes.LastIndexByte(seg, '\n') + 1
+	}
+	l.at = to
+}
+
+// pos returns the position of offset off, after the white space and comma
+// before a value, as jsonpos does.
+func (l *lines) pos(buf []byte, base, off, feature int, file string) format.Position {
+	off = min(max(off, base), base+len(buf))
+	for off-base < len(buf) && bytes.IndexByte([]byte(" \t\r\n,"), buf[off-base]) >= 0 {
+		off++
+	}
+	if off >= l.at {
+		l.advance(buf, base, off)
+		return format.Position{File: file, Line: l.line + 1, Col: off - l.lineStart + 1, Feature: feature}
+	}
+	// Behind the cursor (a member value re-read): count from the buffer's
+	// start when it is still held.
+	return format.Position{File: file, Line: l.line + 1, Col: max(1, off-l.lineStart+1), Feature: feature}
+}

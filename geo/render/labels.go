@@ -117,6 +117,19 @@ func (l *labeller) mask(text string, size float32) *typeset.Mask {
 
 const cell = 4
 
+// ensureFonts loads the embedded fonts on first use, reporting whether
+// they are there.
+func (l *labeller) ensureFonts() bool {
+	if l.fonts == nil {
+		f, err := typeset.Default()
+		if err != nil {
+			return false
+		}
+		l.fonts, l.dot, l.ringO, l.pip = f, discMask(dotRadius), discMask(dotRadius+1.6), discMask(1)
+	}
+	return true
+}
+
 func (l *labeller) reset(w, h int) {
 	l.placed = l.placed[:0]
 	l.view = image.Rect(0, 0, w, h)
@@ -176,12 +189,8 @@ func (r *Renderer) drawLabels(dst *image.RGBA, v Viewport) {
 		return
 	}
 	l := &r.labels
-	if l.fonts == nil {
-		f, err := typeset.Default()
-		if err != nil {
-			return // the embedded fonts are checked by tests; draw no labels rather than fail the map
-		}
-		l.fonts, l.dot, l.ringO, l.pip = f, discMask(dotRadius), discMask(dotRadius+1.6), discMask(1)
+	if !l.ensureFonts() {
+		return // the embedded fonts are checked by tests; draw no labels rather than fail the map
 	}
 	l.reset(v.Width, v.Height)
 	first, last := copies(v)

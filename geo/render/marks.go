@@ -64,6 +64,7 @@ type Marks struct {
 	shapes     [][]mercator.Path
 	areas      []bool // shapes are closed rings to fill
 	index      *timeindex.Index
+	space      *spatial
 }
 
 // NewMarks prepares collection c.
@@ -89,6 +90,7 @@ func NewMarks(c *event.Collection) *Marks {
 		}
 	}
 	m.index = timeindex.New(m.lo, m.hi)
+	m.space = newSpatial(m.anchor)
 	return m
 }
 
@@ -121,21 +123,26 @@ func (m *Marks) State(i int, w Window) State {
 
 // Pick returns the event whose marker is nearest pixel px in view v, among
 // those drawn for window w, within radius pixels. Current events win over
-// faded ones at the same distance.
+// faded ones at the same distance, then the first in the file. Only the
+// events in the grid cells around px are looked at.
 func (m *Marks) Pick(v Viewport, w Window, px orb.Point, radius float64) (int, bool) {
 	best, bestD := -1, radius*radius
 	bestState := Hidden
-	for i, a := range m.anchor {
+	at, rw := v.ToWorld(px), radius/v.Scale()
+	at[0] -= math.Floor(at[0])
+	m.space.each(at[0]-rw, at[1]-rw, at[0]+rw, at[1]+rw, func(j int32) {
+		i := int(j)
 		st := m.State(i, w)
-		if st == Hidden || math.IsNaN(a[0]) {
-			continue
+		if st == Hidden {
+			return
 		}
-		q := nearestCopy(v, a, px)
+		q := nearestCopy(v, m.anchor[i], px)
 		d := (q[0]-px[0])*(q[0]-px[0]) + (q[1]-px[1])*(q[1]-px[1])
-		if d < bestD || (d <= bestD && st > bestState) {
+		better := d < bestD || d == bestD && (st > bestState || st == bestState && i < best)
+		if best < 0 && d <= bestD || better {
 			best, bestD, bestState = i, d, st
 		}
-	}
+	})
 	return best, best >= 0
 }
 
@@ -168,6 +175,13 @@ func (r *Renderer) drawMarks(dst *image.RGBA, v Viewport, w Window, selected int
 		}
 	}
 	r.pastBuf, r.visBuf = past, current
+	r.clustered = false
+	if len(current)+len(past) > ClusterAbove && r.bin(v, current, past) > ClusterAbove {
+		r.clustered = true
+		r.drawClusters(dst)
+		r.drawSelected(dst, v, w, selected)
+		return
+	}
 	for _, i := range current {
 		if m.shapes[i] != nil {
 			r.drawShape(dst, v, int(i))
@@ -192,6 +206,13 @@ func (r *Renderer) drawMarks(dst *image.RGBA, v Viewport, w Window, selected int
 	}
 	stampAll(past, true)
 	stampAll(current, false)
+	r.drawSelected(dst, v, w, selected)
+}
+
+// drawSelected draws the selected event's marker, on top of the rest.
+func (r *Renderer) drawSelected(dst *image.RGBA, v Viewport, w Window, selected int) {
+	m := r.Marks
+	first, last := copies(v)
 	if selected >= 0 && selected < m.Len() && !math.IsNaN(m.anchor[selected][0]) && m.State(selected, w) != Hidden {
 		for k := first; k <= last; k++ {
 			q := v.ToPixel(orb.Point{m.anchor[selected][0] + float64(k), m.anchor[selected][1]})

@@ -2,6 +2,7 @@ package render
 
 import (
 	"image"
+	"math"
 
 	"github.com/meridian-app/meridian/geo/basemap"
 	"github.com/paulmach/orb"
@@ -42,6 +43,32 @@ type Renderer struct {
 	// visBuf and pastBuf hold a frame's event lists between frames, so
 	// that drawing does not allocate.
 	visBuf, pastBuf []int32
+	// bins are the cluster counts of the last frame, one set per worker
+	// (bins[0] holds the sum); clustered says the frame used them.
+	bins      []*bins
+	clustered bool
+	grid      grid
+}
+
+// ClusterAt returns the number of events in the bubble under pixel px in
+// the last frame drawn, or 0 when that frame drew markers or px is on no
+// bubble: a click there zooms in rather than selects.
+func (r *Renderer) ClusterAt(px orb.Point) int {
+	if !r.clustered || len(r.bins) == 0 {
+		return 0
+	}
+	g, b := r.grid, r.bins[0]
+	if px[0] < 0 || px[1] < 0 || px[0] >= float64(g.v.Width) || px[1] >= float64(g.v.Height) {
+		return 0
+	}
+	c := int(px[1])/ClusterCell*g.cols + int(px[0])/ClusterCell
+	if n := b.count[c]; n > 1 {
+		at := orb.Point{float64(b.sx[c] / float32(n)), float64(b.sy[c] / float32(n))}
+		if math.Hypot(at[0]-px[0], at[1]-px[1]) <= ClusterCell/2 {
+			return int(n)
+		}
+	}
+	return 0
 }
 
 // NewRenderer returns a renderer for the given basemap and events.

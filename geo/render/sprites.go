@@ -22,10 +22,12 @@ const (
 type sprites struct {
 	halo, disc, past, ring, ringIn *image.Alpha
 	pinEdge, pinFill               *image.Alpha
+	// bubbles are cluster discs, larger for each step of 10^0.5 events.
+	bubbles [8]struct{ edge, fill *image.Alpha }
 }
 
 func newSprites() sprites {
-	return sprites{
+	s := sprites{
 		halo:   discMask(MarkerRadius + outline),
 		disc:   discMask(MarkerRadius),
 		past:   discMask(pastRadius),
@@ -35,6 +37,11 @@ func newSprites() sprites {
 		pinEdge: annulus(ringRadius+1, ringRadius-4),
 		pinFill: annulus(ringRadius, ringRadius-3),
 	}
+	for k := range s.bubbles {
+		rad := 9 + 2.2*float64(k)
+		s.bubbles[k].edge, s.bubbles[k].fill = discMask(rad+1.6), discMask(rad)
+	}
+	return s
 }
 
 // discMask rasterises a disc of radius r centred in a square mask whose

@@ -191,3 +191,23 @@ func TestExportSlidesAndGIF(t *testing.T) {
 		}
 	}
 }
+
+func TestGen(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "gen.csv")
+	var stdout, stderr bytes.Buffer
+	if err := Gen([]string{"--n", "25", "--seed", "3", "--format", "csv", "-o", out}, &stdout, &stderr); err != nil {
+		t.Fatalf("gen: %v %s", err, stderr.String())
+	}
+	stdout.Reset()
+	if err := Inspect([]string{out}, &stdout, &stderr); err != nil {
+		t.Fatalf("inspect of generated CSV: %v\n%s", err, stderr.String())
+	}
+	if n := strings.Count(stdout.String(), `"type":"Feature"`); n != 25 {
+		t.Errorf("inspect printed %d events, want 25", n)
+	}
+	for _, args := range [][]string{{"--format", "kml"}, {"--n", "-3"}, {"extra"}} {
+		if err := Gen(args, &stdout, &stderr); !errors.Is(err, ErrUsage) {
+			t.Errorf("gen %v: %v, want ErrUsage", args, err)
+		}
+	}
+}

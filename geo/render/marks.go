@@ -138,8 +138,7 @@ func (m *Marks) Pick(v Viewport, w Window, px orb.Point, radius float64) (int, b
 		}
 		q := nearestCopy(v, m.anchor[i], px)
 		d := (q[0]-px[0])*(q[0]-px[0]) + (q[1]-px[1])*(q[1]-px[1])
-		better := d < bestD || d == bestD && (st > bestState || st == bestState && i < best)
-		if best < 0 && d <= bestD || better {
+		if d < bestD || d == bestD && (st > bestState || st == bestState && i < best) {
 			best, bestD, bestState = i, d, st
 		}
 	})

@@ -396,7 +396,7 @@ func (l *lines) pos(buf []byte, base, off, feature int, file string) format.Posi
 		l.advance(buf, base, off)
 		return format.Position{File: file, Line: l.line + 1, Col: off - l.lineStart + 1, Feature: feature}
 	}
-	// Behind the cursor (a member value re-read): count from the buffer's
-	// start when it is still held.
+	// Behind the cursor, which only a syntax error inside an
+	// already-counted value asks for: the cursor's line is near enough.
 	return format.Position{File: file, Line: l.line + 1, Col: max(1, off-l.lineStart+1), Feature: feature}
 }

@@ -43,10 +43,7 @@ func (sc *scanner) feature(raw []byte) (e event.Event, probs []propProblem, ok b
 	if !sc.lit('{') {
 		return e, nil, false
 	}
-	if sc.props == nil {
-		sc.props = map[string]any{}
-		sc.intern = map[string]string{}
-	}
+	sc.ready()
 	clear(sc.props)
 	var typ string
 	var geom []byte
@@ -112,26 +109,19 @@ func (sc *scanner) feature(raw []byte) (e event.Event, probs []propProblem, ok b
 	if sc.i != len(sc.b) || typ != "Feature" {
 		return e, nil, false
 	}
+	var g orb.Geometry
+	var wrapped bool
+	var err error
 	lon, lat, isPoint := sc.point(geom)
 	if isPoint {
-		g, wrapped, err := format.CheckGeometry(orb.Point{lon, lat})
-		switch {
-		case err != nil:
-			probs = append(probs, propProblem{ErrGeometry, err.Error() + " (event kept without a place)"})
-		case wrapped:
-			probs = append(probs, propProblem{ErrGeometry, "longitude beyond ±180, read as the same place within ±180 (kept)"})
-		}
-		e.Geometry = g
+		g, wrapped, err = format.CheckGeometry(orb.Point{lon, lat})
 	} else {
-		g, wrapped, err := geometry(geom)
-		switch {
-		case err != nil:
-			probs = append(probs, propProblem{ErrGeometry, err.Error() + " (event kept without a place)"})
-		case wrapped:
-			probs = append(probs, propProblem{ErrGeometry, "longitude beyond ±180, read as the same place within ±180 (kept)"})
-		}
-		e.Geometry = g
+		g, wrapped, err = geometry(geom)
 	}
+	if p, bad := geometryProblem(wrapped, err); bad {
+		probs = append(probs, p)
+	}
+	e.Geometry = g
 	var props map[string]any
 	if hasProps {
 		props = sc.props
@@ -144,6 +134,22 @@ func (sc *scanner) feature(raw []byte) (e event.Event, probs []propProblem, ok b
 		keepZ(&e, z)
 	}
 	return e, probs, true
+}
+
+// key reads raw as a whole JSON string (an object key).
+func (sc *scanner) key(raw []byte) (string, bool) {
+	sc.ready()
+	sc.b, sc.i = raw, 0
+	k, ok := sc.str(true)
+	return k, ok && sc.i == len(raw)
+}
+
+// ready makes the reused tables on first use.
+func (sc *scanner) ready() {
+	if sc.props == nil {
+		sc.props = map[string]any{}
+		sc.intern = map[string]string{}
+	}
 }
 
 // memberBit numbers the members a feature may have only once.
@@ -495,7 +501,10 @@ func (sc *scanner) skipValue(depth int) bool {
 				return false
 			}
 			if c == '{' {
-				if _, ok := sc.str(false); !ok || !sc.lit(':') {
+				if sc.peek() != '"' {
+					return false
+				}
+				if _, ok := sc.rawString(); !ok || !sc.lit(':') {
 					return false
 				}
 			}

@@ -210,6 +210,18 @@ func geometry(raw json.RawMessage) (g orb.Geometry, wrapped bool, err error) {
 	return format.CheckGeometry(gj.Geometry())
 }
 
+// geometryProblem is what a reader reports of geometry's result, if
+// anything: the event is kept either way.
+func geometryProblem(wrapped bool, err error) (propProblem, bool) {
+	switch {
+	case err != nil:
+		return propProblem{ErrGeometry, err.Error() + " (event kept without a place)"}, true
+	case wrapped:
+		return propProblem{ErrGeometry, "longitude beyond ±180, read as the same place within ±180 (kept)"}, true
+	}
+	return propProblem{}, false
+}
+
 // pointZ returns the third coordinate of a Point, which orb drops: an
 // elevation by RFC 7946, a depth in earthquake feeds.
 func pointZ(raw json.RawMessage) (float64, bool) {

@@ -216,11 +216,8 @@ func (d *decoder) feature(i int, pos format.Position, raw []byte) {
 	}
 	e := event.Event{ID: f.ID, Foreign: f.Foreign}
 	g, wrapped, err := geometry(f.Geometry)
-	switch {
-	case err != nil:
-		report(ErrGeometry, err.Error()+" (event kept without a place)")
-	case wrapped:
-		report(ErrGeometry, "longitude beyond ±180, read as the same place within ±180 (kept)")
+	if p, bad := geometryProblem(wrapped, err); bad {
+		report(p.sentinel, p.msg)
 	}
 	e.Geometry = g
 	props, err := decodeProps(f.Properties)

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"slices"
-	"unicode/utf8"
 
 	"github.com/meridian-app/meridian/geo/event"
 	"github.com/meridian-app/meridian/geo/format"
@@ -74,6 +73,7 @@ type stream struct {
 	// chunk is how much is read at a time.
 	chunk int
 	size  int // of the whole input, when known (format.Sizer), else 0
+	sc    scanner
 	lines
 }
 
@@ -208,7 +208,7 @@ func (s *stream) collection(d *decoder) (ok bool, err error) {
 			s.peek()
 		}
 		raw, okv := s.value()
-		key, isKey := plainString(raw)
+		key, isKey := s.sc.key(raw)
 		if !okv || !isKey {
 			return s.giveUp(d, sawFeatures, "bad object key")
 		}
@@ -265,7 +265,6 @@ func (s *stream) giveUp(d *decoder, sawFeatures bool, msg string) (bool, error) 
 func (s *stream) features(d *decoder) error {
 	s.pos++
 	start := s.base + s.pos
-	var sc scanner
 	for i := 0; ; i++ {
 		if i == sizeAfter && s.size > 0 {
 			s.reserve(d.res.Collection, start)
@@ -293,7 +292,7 @@ func (s *stream) features(d *decoder) error {
 		}
 		at := s.base + s.pos
 		pos := func() format.Position { return s.lines.pos(s.buf, s.base, at, i, d.file) }
-		if e, probs, ok := sc.feature(raw); ok {
+		if e, probs, ok := s.sc.feature(raw); ok {
 			if len(probs) > 0 {
 				p := pos()
 				for _, pr := range probs {
@@ -344,22 +343,6 @@ func syntaxError(raw []byte) error {
 		err = errors.New("invalid JSON")
 	}
 	return err
-}
-
-// plainString returns the text of a JSON string without escapes.
-func plainString(raw []byte) (string, bool) {
-	if len(raw) < 2 || raw[0] != '"' || raw[len(raw)-1] != '"' {
-		return "", false
-	}
-	body := raw[1 : len(raw)-1]
-	if bytes.IndexByte(body, '\\') >= 0 || bytes.IndexByte(body, '"') >= 0 || !utf8.Valid(body) {
-		var s string
-		if json.Unmarshal(raw, &s) != nil {
-			return "", false
-		}
-		return s, true
-	}
-	return string(body), true
 }
 
 // lines turns file offsets into lines and columns as the input streams

@@ -18,9 +18,12 @@ import (
 func editingUI(t *testing.T) (*UI, *files) {
 	t.Helper()
 	u, _ := newTestUI(t)
-	f := newFiles(u, nil, nil, nil, nil)
-	f.name, f.res = u.data.Name, u.data.Result
-	onUIWait(func() { f.ed.reset(u.data.Result, "") })
+	var f *files
+	onUIWait(func() {
+		f = newFiles(u, nil, nil, nil, nil)
+		f.name, f.res = u.data.Name, u.data.Result
+		f.ed.reset(u.data.Result, "")
+	})
 	return u, f
 }
 

@@ -23,10 +23,7 @@ func TestClusterTapZoomsIn(t *testing.T) {
 	if err != nil || len(res.Problems) > 0 {
 		t.Fatalf("generated data: %v %v", err, res.Problems)
 	}
-	u := NewUI()
-	w := test.NewTempWindow(t, u.Content(toolbar(u, nil, newFiles(u, nil, nil, nil, nil))))
-	w.Resize(fyne.NewSize(1200, 800))
-	u.SetData(Prepare("gen.geojson", res))
+	u, w := showUI(t, "gen.geojson", res)
 	_ = w.Canvas().Capture()
 	v := u.Map.View()
 	var at orb.Point

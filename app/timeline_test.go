@@ -382,10 +382,7 @@ func TestUTCDisplayToggle(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	u := NewUI()
-	w := test.NewTempWindow(t, u.Content(toolbar(u, nil, newFiles(u, nil, nil, nil, nil))))
-	w.Resize(fyne.NewSize(1200, 800))
-	u.SetData(Prepare("zoned.geojson", res))
+	u, _ := showUI(t, "zoned.geojson", res)
 	u.Select(0)
 	if !strings.Contains(detailText(u), "5 Sep 2016 01:30 +03:00") {
 		t.Errorf("own zone not shown:\n%s", detailText(u))

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 	"github.com/meridian-app/meridian/assets"
 	"github.com/meridian-app/meridian/geo/chrono"
+	"github.com/meridian-app/meridian/geo/format"
 	"github.com/meridian-app/meridian/geo/format/geojson"
 	"github.com/paulmach/orb"
 )
@@ -25,10 +26,25 @@ func newTestUI(t *testing.T) (*UI, fyne.Window) {
 		t.Fatal(err)
 	}
 	res.Format = "geojson"
-	u := NewUI()
-	w := test.NewTempWindow(t, u.Content(toolbar(u, nil, newFiles(u, nil, nil, nil, nil))))
-	w.Resize(fyne.NewSize(1200, 800))
-	u.SetData(Prepare(assets.SampleName, res))
+	return showUI(t, assets.SampleName, res)
+}
+
+// showUI opens a test window on the whole UI showing res. Widgets are
+// built on the UI goroutine, as in the app: Fyne's text-measuring caches
+// are shared, and an earlier UI may still be laying out there.
+func showUI(t *testing.T, name string, res *format.Result) (*UI, fyne.Window) {
+	t.Helper()
+	var u *UI
+	var w fyne.Window
+	onUIWait(func() {
+		u = NewUI()
+		w = test.NewTempWindow(t, u.Content(toolbar(u, nil, newFiles(u, nil, nil, nil, nil))))
+		w.Resize(fyne.NewSize(1200, 800))
+		u.SetData(Prepare(name, res))
+	})
+	// Cleanups run last-in first-out: queued UI work finishes before the
+	// window is closed.
+	t.Cleanup(func() { onUIWait(func() {}) })
 	return u, w
 }
 

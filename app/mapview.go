@@ -2,6 +2,7 @@ package app
 
 import (
 	"image"
+	"math"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -32,7 +33,8 @@ type MapView struct {
 	needFit  bool
 	img      *image.RGBA
 	fly      *fyne.Animation
-	pxScale  float64 // image pixels per Fyne unit
+	pxScale  float64    // image pixels per Fyne unit
+	panRest  [2]float64 // the part of a pan smaller than a pixel, not yet made
 	// OnFirstFrame, if set, is called after the first frame with data.
 	OnFirstFrame func()
 	// OnKey and OnRune, if set, see keys first and report whether they
@@ -156,9 +158,14 @@ func (m *MapView) ZoomBy(dz float64) {
 	m.Refresh()
 }
 
-// PanBy moves the map by (dx, dy) Fyne units.
+// PanBy moves the map by (dx, dy) Fyne units. The map moves by whole
+// image pixels, carrying the rest to the next move, so that the
+// renderer's basemap tiles stay on the pixel grid and a drag copies them.
 func (m *MapView) PanBy(dx, dy float32) {
-	m.frame.View = m.frame.View.Pan(float64(dx)*m.pxScale, float64(dy)*m.pxScale)
+	x, y := m.panRest[0]+float64(dx)*m.pxScale, m.panRest[1]+float64(dy)*m.pxScale
+	px, py := math.Round(x), math.Round(y)
+	m.panRest = [2]float64{x - px, y - py}
+	m.frame.View = m.frame.View.Pan(px, py)
 	m.Refresh()
 }
 

@@ -15,8 +15,10 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"strings"
 	"time"
+	"unsafe"
 
 	"github.com/meridian-app/meridian/geo/event"
 	"github.com/meridian-app/meridian/geo/render"
@@ -27,14 +29,15 @@ import (
 func main() {
 	n := flag.Int("n", 1_000_000, "events to generate")
 	dir := flag.String("keep", "", "write the generated files here and keep them (default: a temporary directory)")
+	memprofile := flag.String("memprofile", "", "write a heap profile, taken with everything loaded, to this file")
 	flag.Parse()
-	if err := run(*n, *dir); err != nil {
+	if err := run(*n, *dir, *memprofile); err != nil {
 		fmt.Fprintln(os.Stderr, "perf:", err)
 		os.Exit(1)
 	}
 }
 
-func run(n int, dir string) error {
+func run(n int, dir, memprofile string) error {
 	if dir == "" {
 		tmp, err := os.MkdirTemp("", "meridian-perf")
 		if err != nil {
@@ -72,7 +75,17 @@ func run(n int, dir string) error {
 	fmt.Printf("meridian indexes (map marks, time, space, text): %.2f s\n", index.Seconds())
 	runtime.GC()
 	fmt.Printf("meridian memory with %d events loaded: RSS %s, peak %s\n", marks.Len(), status("VmRSS"), status("VmHWM"))
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	fmt.Printf("go heap in use: %d MB (of which the event list %d MB)\n", ms.HeapInuse>>20,
+		cap(res.Collection.Events)*int(unsafe.Sizeof(event.Event{}))>>20)
+	if memprofile != "" {
+		if err := writeHeap(memprofile); err != nil {
+			return err
+		}
+	}
 	runtime.KeepAlive(text)
+	runtime.KeepAlive(marks)
 
 	if _, err := exec.LookPath("ogr2ogr"); err != nil {
 		fmt.Println("ogr2ogr: not installed (apt-get install gdal-bin) — no comparison")
@@ -87,6 +100,18 @@ func run(n int, dir string) error {
 	fmt.Printf("ogr2ogr -f CSV /vsistdout/: %.2f s (%.0f MB/s)\n", gdal.Seconds(), mb/gdal.Seconds())
 	fmt.Printf("meridian load is %.1f× faster than ogr2ogr (target ≥ 2×)\n", gdal.Seconds()/load.Seconds())
 	return nil
+}
+
+func writeHeap(path string) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if err := pprof.WriteHeapProfile(f); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }
 
 func write(path string, n int) error {

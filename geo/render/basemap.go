@@ -5,22 +5,21 @@ import (
 	"image/color"
 	"image/draw"
 
+	"github.com/meridian-app/meridian/geo/basemap"
 	"github.com/meridian-app/meridian/geo/mercator"
 )
 
-// drawBasemap paints the ocean and the basemap level suited to the view's
-// zoom into dst, which must be v.Width×v.Height.
-func (r *Renderer) drawBasemap(dst *image.RGBA, v Viewport) error {
-	st := r.Style
+// drawBasemap paints the ocean and the level of bm suited to the view's
+// zoom into dst, which must be v.Width×v.Height, with painter p.
+func drawBasemap(p *painter, dst *image.RGBA, v Viewport, bm *basemap.Basemap, st Style) error {
 	draw.Draw(dst, dst.Rect, image.NewUniform(st.Ocean), image.Point{}, draw.Src)
-	if r.Basemap == nil {
+	if bm == nil {
 		return nil
 	}
-	l, err := r.Basemap.ForZoom(v.Zoom)
+	l, err := bm.ForZoom(v.Zoom)
 	if err != nil {
 		return err
 	}
-	p := &r.painter
 	layers := []struct {
 		fill  bool
 		paths []mercator.Path

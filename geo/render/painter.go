@@ -30,7 +30,12 @@ const minStep = 0.4
 
 func (p *painter) begin(w, h int) {
 	if p.mask == nil || p.mask.Rect.Dx() != w || p.mask.Rect.Dy() != h {
-		p.mask = image.NewAlpha(image.Rect(0, 0, w, h))
+		// finish draws the whole mask, so stale memory of another size
+		// can be reused: tile strips come in many widths.
+		if p.mask == nil || cap(p.mask.Pix) < w*h {
+			p.mask = image.NewAlpha(image.Rect(0, 0, w, h))
+		}
+		p.mask = &image.Alpha{Pix: p.mask.Pix[:w*h], Stride: w, Rect: image.Rect(0, 0, w, h)}
 	}
 	p.r.Reset(w, h)
 	p.dirty = image.Rectangle{}

@@ -48,6 +48,8 @@ type Renderer struct {
 	bins      []*bins
 	clustered bool
 	grid      grid
+	tiles     tiles
+	tileBuf   []image.Point
 }
 
 // ClusterAt returns the number of events in the bubble under pixel px in
@@ -106,10 +108,12 @@ type baseKey struct {
 	marks  *Marks
 	places *Places
 	local  bool
+	bm     *basemap.Basemap
+	style  Style
 }
 
 func (r *Renderer) cachedBasemap(v Viewport) error {
-	key := baseKey{v, r.Marks, r.Places, r.LocalNames}
+	key := baseKey{v, r.Marks, r.Places, r.LocalNames, r.Basemap, r.Style}
 	if r.base != nil && r.baseKey == key {
 		return nil
 	}
@@ -117,7 +121,7 @@ func (r *Renderer) cachedBasemap(v Viewport) error {
 		r.base = image.NewRGBA(image.Rect(0, 0, v.Width, v.Height))
 	}
 	r.baseKey = key
-	if err := r.drawBasemap(r.base, v); err != nil {
+	if err := r.basemapTiles(r.base, v); err != nil {
 		r.base = nil
 		return err
 	}

@@ -30,7 +30,7 @@ run: deps build
 	./$(BIN) $(FILE)
 
 build:
-	$(GO) build -o $(BIN) ./cmd/meridian
+	$(GO) build -tags $(DIST_TAGS) -o $(BIN) ./cmd/meridian
 
 # deps installs the missing Debian packages (as root, or through sudo).
 deps:
@@ -63,7 +63,7 @@ test-unit:
 # duration run at its deadline with "context deadline exceeded" and no
 # crasher (golang/go#75804). Longer runs by hand: make fuzz FUZZTIME=5000000x.
 FUZZTIME ?= 30000x
-FUZZ := geo/chrono:FuzzParse geo/chrono:FuzzParseSpan geo/topojson:FuzzDecode \
+FUZZ := geo/chrono:FuzzParse geo/chrono:FuzzParseSpan geo/topojson:FuzzDecode geo/topojson:FuzzArcs \
 	geo/format/geojson:FuzzDecode geo/format/geojson:FuzzStreamMatchesWhole geo/format/table:FuzzDecode geo/format/kml:FuzzDecode \
 	geo/format/kml:FuzzDecodeKMZ geo/format/knightlab:FuzzDecode geo/fold:FuzzString geo/gazetteer:FuzzSearch geo/extract:FuzzExtract
 fuzz:

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 	"github.com/meridian-app/meridian"
 	"github.com/meridian-app/meridian/assets"
+	"github.com/meridian-app/meridian/geo/basemap"
 	"github.com/paulmach/orb"
 )
 
@@ -31,6 +32,13 @@ type Options struct {
 // Run opens the main window on the file (or the sample) and blocks until
 // it is closed.
 func Run(opt Options) {
+	// Both basemap levels are decoded while the window opens, not in the
+	// first frame: the 1:50m one takes a tenth of a second.
+	go func() {
+		for i := range 2 {
+			_, _ = basemap.Default().Level(i)
+		}
+	}()
 	a := fyneapp.NewWithID(meridian.ID())
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	w := a.NewWindow("Meridian")

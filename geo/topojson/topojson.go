@@ -56,7 +56,7 @@ func Decode(data []byte) (*Topology, error) {
 	var doc struct {
 		Type      string                     `json:"type"`
 		Transform *transform                 `json:"transform"`
-		Arcs      [][][]float64              `json:"arcs"`
+		Arcs      json.RawMessage            `json:"arcs"`
 		Objects   map[string]json.RawMessage `json:"objects"`
 	}
 	if err := json.Unmarshal(data, &doc); err != nil {
@@ -65,8 +65,19 @@ func Decode(data []byte) (*Topology, error) {
 	if doc.Type != "Topology" {
 		return nil, fmt.Errorf("%w: type %q", ErrNotTopology, doc.Type)
 	}
-	t := &Topology{tf: doc.Transform, objects: doc.Objects, arcs: make([]orb.LineString, len(doc.Arcs))}
-	for i, arc := range doc.Arcs {
+	t := &Topology{tf: doc.Transform, objects: doc.Objects}
+	if arcs, ok := t.readArcs(doc.Arcs); ok {
+		t.arcs = arcs
+		return t, nil
+	}
+	var raw [][][]float64
+	if len(doc.Arcs) > 0 {
+		if err := json.Unmarshal(doc.Arcs, &raw); err != nil {
+			return nil, fmt.Errorf("%w: %v", ErrNotTopology, err)
+		}
+	}
+	t.arcs = make([]orb.LineString, len(raw))
+	for i, arc := range raw {
 		t.arcs[i] = t.decodeArc(arc)
 	}
 	return t, nil

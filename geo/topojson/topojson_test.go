@@ -1,7 +1,9 @@
 package topojson
 
 import (
+	"encoding/json"
 	"errors"
+	"math"
 	"testing"
 
 	"github.com/paulmach/orb"
@@ -106,6 +108,47 @@ func FuzzDecode(f *testing.F) {
 		for _, name := range topo.Objects() {
 			_, _ = topo.Object(name)
 			_, _ = topo.Mesh(name, func(a, b int) bool { return a != b })
+		}
+	})
+}
+
+// The fast arc reader agrees with encoding/json wherever it answers, and
+// never accepts what encoding/json rejects.
+func FuzzArcs(f *testing.F) {
+	f.Add([]byte(`[[[0,0],[1,2],[-3,4]],[[5,5,9],[1e2,-0],[0.5,-1.25e-3]],[]]`), true)
+	f.Add([]byte(`[[[1],[2,3]]]`), false)
+	f.Add([]byte(`[[[01,2]]]`), true)
+	f.Add([]byte(`[[[1,2]],null]`), false)
+	f.Add([]byte(` [ [ [ 1 , 2 ] ] ] `), true)
+	f.Fuzz(func(t *testing.T, data []byte, quantized bool) {
+		topo := &Topology{}
+		if quantized {
+			topo.tf = &transform{Scale: [2]float64{0.5, 0.25}, Translate: [2]float64{-180, -90}}
+		}
+		got, ok := topo.readArcs(data)
+		var raw [][][]float64
+		err := json.Unmarshal(data, &raw)
+		if !ok {
+			return
+		}
+		if err != nil {
+			t.Fatalf("fast reader accepted %q, encoding/json: %v", data, err)
+		}
+		if len(got) != len(raw) {
+			t.Fatalf("%d arcs, encoding/json %d", len(got), len(raw))
+		}
+		for i, arc := range raw {
+			want := topo.decodeArc(arc)
+			if len(got[i]) != len(want) {
+				t.Fatalf("arc %d: %v, want %v", i, got[i], want)
+			}
+			for j := range want {
+				for k := range 2 {
+					if math.Float64bits(got[i][j][k]) != math.Float64bits(want[j][k]) {
+						t.Fatalf("arc %d point %d: %v, want %v", i, j, got[i][j], want[j])
+					}
+				}
+			}
 		}
 	})
 }

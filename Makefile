@@ -65,7 +65,7 @@ test-unit:
 FUZZTIME ?= 30000x
 FUZZ := geo/chrono:FuzzParse geo/chrono:FuzzParseSpan geo/topojson:FuzzDecode geo/topojson:FuzzArcs \
 	geo/format/geojson:FuzzDecode geo/format/geojson:FuzzStreamMatchesWhole geo/format/table:FuzzDecode geo/format/kml:FuzzDecode \
-	geo/format/kml:FuzzDecodeKMZ geo/format/knightlab:FuzzDecode geo/fold:FuzzString geo/gazetteer:FuzzSearch geo/extract:FuzzExtract
+	geo/format/kml:FuzzDecodeKMZ geo/format/knightlab:FuzzDecode geo/fold:FuzzString geo/fold:FuzzAppend geo/gazetteer:FuzzSearch geo/extract:FuzzExtract
 fuzz:
 	@set -e; for t in $(FUZZ); do \
 	  echo "fuzz $$t for $(FUZZTIME)"; \

@@ -15,7 +15,9 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"runtime/pprof"
+	"slices"
 	"strings"
 	"time"
 	"unsafe"
@@ -70,11 +72,24 @@ func run(n int, dir, memprofile string) error {
 		len(res.Collection.Events), len(res.Problems))
 	t1 := time.Now()
 	marks := render.NewMarks(res.Collection)
-	text := event.NewTextIndex(res.Collection)
 	index := time.Since(t1)
-	fmt.Printf("meridian indexes (map marks, time, space, text): %.2f s\n", index.Seconds())
-	runtime.GC()
+	fmt.Printf("meridian indexes (map marks, time, space): %.2f s\n", index.Seconds())
+	debug.FreeOSMemory() // as the app does after a big load
 	fmt.Printf("meridian memory with %d events loaded: RSS %s, peak %s\n", marks.Len(), status("VmRSS"), status("VmHWM"))
+	// Search folds every event's text per query (no index to build or
+	// hold); a query that matches nothing reads all of it.
+	text := event.NewTextIndex(res.Collection)
+	for _, q := range []string{"taubate", "zzz"} {
+		var took []time.Duration
+		var hits []int
+		for range 5 {
+			t := time.Now()
+			hits = text.Find(q, 8)
+			took = append(took, time.Since(t))
+		}
+		slices.Sort(took)
+		fmt.Printf("meridian search %q: %d hits, median %.0f ms\n", q, len(hits), float64(took[2].Microseconds())/1000)
+	}
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)
 	fmt.Printf("go heap in use: %d MB (of which the event list %d MB)\n", ms.HeapInuse>>20,

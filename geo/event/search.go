@@ -1,35 +1,30 @@
 package event
 
 import (
-	"strings"
+	"bytes"
+	"runtime"
+	"sync"
 
 	"github.com/meridian-app/meridian/geo/fold"
 )
 
 // TextIndex finds events by what they say: their title, place or summary,
 // folded as place names are (case, diacritics, Arabic vowel marks), so
-// "tartous" finds "Blasts in Ţarţūs". Build it off the UI goroutine; it is
-// read-only after and safe for concurrent use.
+// "tartous" finds "Blasts in Ţarţūs". It keeps no folded copy of the text
+// (at a million events that was 170 MB and eight seconds to build): each
+// query folds the events' text as it goes, on every core, into buffers it
+// reuses. It reads the collection, which must not change meanwhile; it is
+// safe for concurrent use.
 type TextIndex struct {
-	title, place, summary []string
+	c *Collection
 }
 
 // summaryRunes is how much of a summary is searched: its opening, where
-// what an event is about is said, without doubling the memory of long texts.
+// what an event is about is said.
 const summaryRunes = 300
 
-// NewTextIndex folds every event's searchable text once.
-func NewTextIndex(c *Collection) *TextIndex {
-	n := len(c.Events)
-	x := &TextIndex{title: make([]string, n), place: make([]string, n), summary: make([]string, n)}
-	for i := range c.Events {
-		e := &c.Events[i]
-		x.title[i] = fold.String(e.Title)
-		x.place[i] = fold.String(e.Place)
-		x.summary[i] = fold.String(head(e.Summary, summaryRunes))
-	}
-	return x
-}
+// NewTextIndex returns the text index of collection c.
+func NewTextIndex(c *Collection) *TextIndex { return &TextIndex{c: c} }
 
 func head(s string, n int) string {
 	for i := range s {
@@ -45,33 +40,59 @@ func head(s string, n int) string {
 // start with it, then titles, places and summaries that contain it; each
 // group in collection order.
 func (x *TextIndex) Find(q string, limit int) []int {
-	f := fold.String(q)
-	if f == "" || limit <= 0 {
+	f := []byte(fold.String(q))
+	events := x.c.Events
+	if len(f) == 0 || limit <= 0 || len(events) == 0 {
 		return nil
 	}
-	var groups [4][]int
-	for i := range x.title {
+	// Each worker searches a contiguous part, so that its hits, taken in
+	// worker order, are in collection order.
+	workers := max(1, min(runtime.NumCPU(), len(events)/4096))
+	found := make([][4][]int, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			lo, hi := w*len(events)/workers, (w+1)*len(events)/workers
+			found[w] = find(events, lo, hi, f, limit)
+		}()
+	}
+	wg.Wait()
+	var out []int
+	for g := range 4 {
+		for w := range workers {
+			hits := found[w][g]
+			out = append(out, hits[:min(len(hits), limit-len(out))]...)
+		}
+	}
+	return out
+}
+
+// find searches events[lo:hi] for folded query f, keeping the first limit
+// hits of each rank.
+func find(events []Event, lo, hi int, f []byte, limit int) (groups [4][]int) {
+	buf := make([]byte, 0, 512)
+	for i := lo; i < hi; i++ {
+		e := &events[i]
 		g := -1
+		buf = fold.Append(buf[:0], e.Title)
 		switch {
-		case strings.HasPrefix(x.title[i], f):
+		case bytes.HasPrefix(buf, f):
 			g = 0
-		case strings.Contains(x.title[i], f):
+		case bytes.Contains(buf, f):
 			g = 1
-		case strings.Contains(x.place[i], f):
+		case bytes.Contains(fold.Append(buf[:0], e.Place), f):
 			g = 2
-		case strings.Contains(x.summary[i], f):
+		case bytes.Contains(fold.Append(buf[:0], head(e.Summary, summaryRunes)), f):
 			g = 3
 		}
 		if g >= 0 && len(groups[g]) < limit {
 			groups[g] = append(groups[g], i)
 			if g == 0 && len(groups[0]) == limit {
-				break // nothing can rank higher
+				break // nothing later in this part can rank higher
 			}
 		}
 	}
-	var out []int
-	for _, g := range groups {
-		out = append(out, g[:min(len(g), limit-len(out))]...)
-	}
-	return out
+	return groups
 }

@@ -1,8 +1,12 @@
 package event
 
 import (
+	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
+
+	"github.com/meridian-app/meridian/geo/fold"
 )
 
 func TestTextIndex(t *testing.T) {
@@ -32,6 +36,60 @@ func TestTextIndex(t *testing.T) {
 			t.Errorf("Find(%q, %d) = %v, want %v", tc.q, tc.limit, got, tc.want)
 		}
 	}
+}
+
+// Split across workers, Find ranks and orders exactly as one scan over
+// folded copies of the text does.
+func TestTextIndexMatchesScan(t *testing.T) {
+	words := []string{"Ţarţūs", "tartous", "Aleppo", "Ḥalab", "al-Bāb", "Douma", "DŪMĀ", "G20", "Hangzhou", "杭州", "حلب", "ceasefire", "talks"}
+	rnd := rand.New(rand.NewPCG(1, 2))
+	pick := func(n int) string {
+		var b strings.Builder
+		for range n {
+			b.WriteString(words[rnd.IntN(len(words))])
+			b.WriteString([]string{" ", "-", ", ", "'"}[rnd.IntN(4)])
+		}
+		return b.String()
+	}
+	c := &Collection{Events: make([]Event, 30_000)}
+	for i := range c.Events {
+		c.Events[i] = Event{Title: pick(1 + rnd.IntN(3)), Place: pick(1), Summary: pick(rnd.IntN(6))}
+	}
+	x := NewTextIndex(c)
+	for _, q := range []string{"tartus", "TARTOUS", "duma", "al bab", "halab", "حلب", "杭州", "g20 hang", "talks, al", "zzz"} {
+		for _, limit := range []int{1, 7, 100, 100_000} {
+			if got, want := x.Find(q, limit), scan(c, q, limit); !slices.Equal(got, want) {
+				t.Errorf("Find(%q, %d): %d hits %v…, scan %d %v…", q, limit, len(got), got[:min(5, len(got))], len(want), want[:min(5, len(want))])
+			}
+		}
+	}
+}
+
+// scan is Find as it was: every event's text folded up front.
+func scan(c *Collection, q string, limit int) []int {
+	f := fold.String(q)
+	var groups [4][]int
+	for i, e := range c.Events {
+		title, g := fold.String(e.Title), -1
+		switch {
+		case strings.HasPrefix(title, f):
+			g = 0
+		case strings.Contains(title, f):
+			g = 1
+		case strings.Contains(fold.String(e.Place), f):
+			g = 2
+		case strings.Contains(fold.String(head(e.Summary, summaryRunes)), f):
+			g = 3
+		}
+		if g >= 0 {
+			groups[g] = append(groups[g], i)
+		}
+	}
+	var out []int
+	for _, g := range groups {
+		out = append(out, g[:min(len(g), limit-len(out))]...)
+	}
+	return out
 }
 
 func BenchmarkTextIndexFind100k(b *testing.B) {

@@ -24,35 +24,43 @@ func String(s string) string {
 	// Invalid bytes become U+FFFD first: the normaliser stops decomposing
 	// after one, and a key must fold to itself.
 	for _, r := range norm.NFD.String(strings.ToValidUTF8(s, "\uFFFD")) {
-		if unicode.Is(unicode.Mn, r) || r == 'ـ' {
-			continue // combining marks (diacritics, harakat, hamza above) and tatweel
-		}
-		if rep, ok := foldRune[r]; ok {
-			if rep == "" {
-				continue
-			}
-			if rep == " " {
-				space = b.Len() > 0
-				continue
-			}
+		switch k, rep := classify(r); k {
+		case brk:
+			space = b.Len() > 0
+		case emit:
 			if space {
 				b.WriteByte(' ')
 				space = false
 			}
-			b.WriteString(rep)
-			continue
+			if rep != "" {
+				b.WriteString(rep)
+			} else {
+				b.WriteRune(unicode.ToLower(r))
+			}
 		}
-		if unicode.IsSpace(r) || unicode.IsPunct(r) && !unicode.Is(unicode.Arabic, r) {
-			space = b.Len() > 0
-			continue
-		}
-		if space {
-			b.WriteByte(' ')
-			space = false
-		}
-		b.WriteRune(unicode.ToLower(r))
 	}
 	return b.String()
+}
+
+// classify says what rune r of a decomposed (NFD) text folds to: nothing,
+// a word break, or text — rep, or r in lower case when rep is "".
+func classify(r rune) (k action, rep string) {
+	if unicode.Is(unicode.Mn, r) || r == 'ـ' {
+		return drop, "" // combining marks (diacritics, harakat, hamza above) and tatweel
+	}
+	if rep, ok := foldRune[r]; ok {
+		switch rep {
+		case "":
+			return drop, ""
+		case " ":
+			return brk, ""
+		}
+		return emit, rep
+	}
+	if unicode.IsSpace(r) || unicode.IsPunct(r) && !unicode.Is(unicode.Arabic, r) {
+		return brk, ""
+	}
+	return emit, ""
 }
 
 // foldRune maps letters NFD does not decompose to what people type for

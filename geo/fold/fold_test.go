@@ -44,3 +44,24 @@ func FuzzString(f *testing.F) {
 		}
 	})
 }
+
+// Append folds exactly as String does, after whatever dst holds.
+func FuzzAppend(f *testing.F) {
+	for _, s := range []string{"Ţarţūs", "طَرْطُوس", "Hospital opens in Taubaté", "Ma'arrat  al-Nu‘man", " -İzmir- ", "\xff\xfe", "ǅ", "ﬁ", "Ǆ-ǈ", "a\u0301b",
+		"Hà Nội — “Đà Nẵng”", "Ἀθῆναι, Москва́", "नई दिल्ली", "กรุงเทพฯ", "בְּרֵאשִׁית", "ཀྵ་ཀ྄", "각", "a\u0345\u0301"} {
+		f.Add("x ", s)
+	}
+	f.Fuzz(func(t *testing.T, prefix, s string) {
+		got := string(Append([]byte(prefix), s))
+		if want := prefix + String(s); got != want {
+			t.Errorf("Append(%q, %q) = %q, want %q", prefix, s, got, want)
+		}
+	})
+}
+
+func BenchmarkAppend(b *testing.B) {
+	buf := make([]byte, 0, 256)
+	for b.Loop() {
+		buf = Append(buf[:0], "Accounts from Taubaté differ: one agency put the number at 567, another at half that.")
+	}
+}

@@ -61,17 +61,25 @@ type Marks struct {
 	lo, hi     []float64    // time bounds, seconds
 	dated      []bool       // has a time at all
 	color      []color.RGBA // per event
-	shapes     [][]mercator.Path
-	areas      []bool // shapes are closed rings to fill
-	index      *timeindex.Index
-	space      *spatial
+	// shaped says event i is a line or an area, drawn from shapes[i];
+	// most events are points, and a million empty slices cost 24 MB.
+	shaped []bool
+	shapes map[int32]shape
+	index  *timeindex.Index
+	space  *spatial
+}
+
+// shape is a line or area event's paths in world units.
+type shape struct {
+	paths []mercator.Path
+	area  bool // closed rings to fill
 }
 
 // NewMarks prepares collection c.
 func NewMarks(c *event.Collection) *Marks {
 	n := len(c.Events)
 	m := &Marks{Categories: c.Categories(), anchor: make([]orb.Point, n), lo: make([]float64, n), hi: make([]float64, n),
-		dated: make([]bool, n), color: make([]color.RGBA, n), shapes: make([][]mercator.Path, n), areas: make([]bool, n)}
+		dated: make([]bool, n), color: make([]color.RGBA, n), shaped: make([]bool, n), shapes: map[int32]shape{}}
 	for i := range c.Events {
 		e := &c.Events[i]
 		m.anchor[i] = orb.Point{math.NaN(), math.NaN()}
@@ -82,10 +90,13 @@ func NewMarks(c *event.Collection) *Marks {
 		m.lo[i], m.hi[i] = e.When.Bounds()
 		m.color[i] = EventColor(e.Extra, slices.Index(m.Categories, e.Category))
 		if _, isPoint := e.Geometry.(orb.Point); e.Geometry != nil && !isPoint {
-			m.shapes[i] = mercator.AppendGeometry(nil, e.Geometry)
+			sh := shape{paths: mercator.AppendGeometry(nil, e.Geometry)}
 			switch e.Geometry.(type) {
 			case orb.Polygon, orb.MultiPolygon:
-				m.areas[i] = true
+				sh.area = true
+			}
+			if sh.paths != nil {
+				m.shaped[i], m.shapes[int32(i)] = true, sh
 			}
 		}
 	}
@@ -182,7 +193,7 @@ func (r *Renderer) drawMarks(dst *image.RGBA, v Viewport, w Window, selected int
 		return
 	}
 	for _, i := range current {
-		if m.shapes[i] != nil {
+		if m.shaped[i] {
 			r.drawShape(dst, v, int(i))
 		}
 	}
@@ -231,13 +242,13 @@ func allEvents(dst []int32, n int) []int32 {
 // drawShape draws a line or area event: a 2.5 px line, or a translucent
 // fill with an outline.
 func (r *Renderer) drawShape(dst *image.RGBA, v Viewport, i int) {
-	p, c := &r.painter, r.Marks.color[i]
-	if r.Marks.areas[i] {
+	p, c, sh := &r.painter, r.Marks.color[i], r.Marks.shapes[int32(i)]
+	if sh.area {
 		p.begin(v.Width, v.Height)
-		p.fill(v, r.Marks.shapes[i])
+		p.fill(v, sh.paths)
 		p.finishAlpha(dst, c, 70)
 	}
 	p.begin(v.Width, v.Height)
-	p.stroke(v, r.Marks.shapes[i], 2.5)
+	p.stroke(v, sh.paths, 2.5)
 	p.finish(dst, c)
 }

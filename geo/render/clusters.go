@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"sync"
 
+	"github.com/meridian-app/meridian/geo/typeset"
 	"github.com/paulmach/orb"
 )
 
@@ -196,7 +197,7 @@ func (r *Renderer) bubble(dst *image.RGBA, at orb.Point, n int32, c color.RGBA) 
 	if !l.ensureFonts() {
 		return
 	}
-	mk := l.mask(countText(n), 11)
+	mk := r.countMask(n)
 	tb := mk.Text.Rect
 	x0 := int(math.Round(at[0])) - tb.Dx()/2
 	y0 := int(math.Round(at[1])) - tb.Dy()/2 - 1
@@ -209,6 +210,20 @@ func (r *Renderer) bubble(dst *image.RGBA, at orb.Point, n int32, c color.RGBA) 
 			}
 		}
 	}
+}
+
+// countMask returns the drawn count n, cached by number so that a frame
+// of bubbles allocates no strings.
+func (r *Renderer) countMask(n int32) *typeset.Mask {
+	if m, ok := r.counts[n]; ok {
+		return m
+	}
+	if r.counts == nil || len(r.counts) >= maxMasks {
+		r.counts = map[int32]*typeset.Mask{}
+	}
+	m := r.labels.mask(countText(n), 11)
+	r.counts[n] = m
+	return m
 }
 
 // countText writes a count in at most four characters: 7, 512, 3.4k,

@@ -177,14 +177,20 @@ func (r *Renderer) drawMarks(dst *image.RGBA, v Viewport, w Window, selected int
 	}
 	past, current := r.pastBuf[:0], r.visBuf[:0]
 	if w.All() {
-		current = allEvents(current, m.Len())
+		if r.allFor != m || len(r.allBuf) != m.Len() {
+			r.allBuf, r.allFor = allEvents(r.allBuf[:0], m.Len()), m
+		}
+		current = r.allBuf // kept: rebuilding a million each frame cost a millisecond
 	} else {
 		current = m.index.Visible(w.From, w.To, current)
 		if w.Trail > 0 {
 			past = m.index.Ended(w.From-w.Trail, w.From, past)
 		}
 	}
-	r.pastBuf, r.visBuf = past, current
+	r.pastBuf = past
+	if !w.All() {
+		r.visBuf = current // not allBuf, which the next window would overwrite
+	}
 	r.clustered = false
 	if len(current)+len(past) > ClusterAbove && r.bin(v, current, past) > ClusterAbove {
 		r.clustered = true

@@ -5,6 +5,7 @@ import (
 	"math"
 
 	"github.com/meridian-app/meridian/geo/basemap"
+	"github.com/meridian-app/meridian/geo/typeset"
 	"github.com/paulmach/orb"
 )
 
@@ -43,6 +44,9 @@ type Renderer struct {
 	// visBuf and pastBuf hold a frame's event lists between frames, so
 	// that drawing does not allocate.
 	visBuf, pastBuf []int32
+	// allBuf lists every event of allFor, for frames of all time.
+	allBuf []int32
+	allFor *Marks
 	// bins are the cluster counts of the last frame, one set per worker
 	// (bins[0] holds the sum); clustered says the frame used them.
 	bins      []*bins
@@ -50,6 +54,7 @@ type Renderer struct {
 	grid      grid
 	tiles     tiles
 	tileBuf   []image.Point
+	counts    map[int32]*typeset.Mask // bubble counts, drawn
 }
 
 // ClusterAt returns the number of events in the bubble under pixel px in

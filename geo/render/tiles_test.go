@@ -36,7 +36,7 @@ func differ(a, b *image.RGBA) int {
 }
 
 // waitAhead waits for the tiles around the view to be rendered.
-func waitAhead(t *testing.T, r *Renderer) {
+func waitAhead(t testing.TB, r *Renderer) {
 	t.Helper()
 	for range 1000 {
 		r.tiles.mu.Lock()

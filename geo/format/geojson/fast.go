@@ -519,9 +519,16 @@ func (sc *scanner) skipValue(depth int) bool {
 			return false
 		}
 		return true
+	case c == 't':
+		return sc.word("true")
+	case c == 'f':
+		return sc.word("false")
+	case c == 'n':
+		return sc.word("null")
 	default:
-		_, ok := sc.scalar()
-		return ok
+		// A number: checked, not kept (scalar would copy it into the
+		// text slabs, 17 MB of coordinates at a million points).
+		return (c == '-' || c >= '0' && c <= '9') && sc.number()
 	}
 }
 

@@ -85,7 +85,7 @@ bench:
 # through GDAL's ogr2ogr (installed here for the comparison only).
 perf:
 	@$(MAKE) --no-print-directory deps EXTRA_DEBS="gdal-bin"
-	$(GO) test -run XXX -bench BenchmarkMillion -benchmem ./geo/render
+	$(GO) test -run XXX -bench "BenchmarkMillion|BenchmarkBasemap" -benchmem ./geo/render
 	$(GO) run ./cmd/perf
 
 # basemap regenerates assets/basemap from the npm packages (needs npm).

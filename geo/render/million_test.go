@@ -202,7 +202,6 @@ func BenchmarkMillion(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
 			_ = r.Draw(img, Frame{View: city, Selected: -1})
-	waitAhead(b, r)
 		}
 	})
 	b.Run("window-change", func(b *testing.B) {

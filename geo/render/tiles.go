@@ -19,8 +19,10 @@ const tileBudget = 2
 
 // settle is how long the zoom must hold before tiles are drawn ahead:
 // during a zoom or a flight every frame is at a new zoom, and tiles for
-// it would take the cores the frames need.
-const settle = 40 * time.Millisecond
+// it would take the cores the frames need. It is longer than the slowest
+// zoom frame (about 35 ms at 1080p here), or a zoom would look settled
+// between two of its frames.
+const settle = 150 * time.Millisecond
 
 // phaseSteps quantises the sub-pixel offset of the tile grid. A drag moves
 // the map by whole pixels, which keeps the phase; float rounding moves it

@@ -22,8 +22,9 @@ func (t *Topology) readArcs(data []byte) (arcs []orb.LineString, ok bool) {
 	if s.close() {
 		return []orb.LineString{}, s.end()
 	}
+	var buf orb.LineString // one arc's points, reused
 	for {
-		ls, ok := t.readArc(&s)
+		ls, ok := t.readArc(&s, &buf)
 		if !ok {
 			return nil, false
 		}
@@ -37,13 +38,15 @@ func (t *Topology) readArcs(data []byte) (arcs []orb.LineString, ok bool) {
 	}
 }
 
-func (t *Topology) readArc(s *arcScanner) (orb.LineString, bool) {
+// readArc reads one arc into buf and returns a copy of exactly its size.
+func (t *Topology) readArc(s *arcScanner, buf *orb.LineString) (orb.LineString, bool) {
 	if !s.open() {
 		return nil, false
 	}
-	ls := orb.LineString{}
+	ls := (*buf)[:0]
+	defer func() { *buf = ls[:0] }()
 	if s.close() {
-		return ls, true
+		return orb.LineString{}, true
 	}
 	var x, y float64
 	for {
@@ -79,7 +82,7 @@ func (t *Topology) readArc(s *arcScanner) (orb.LineString, bool) {
 			ls = append(ls, t.tf.point(x, y))
 		}
 		if s.close() {
-			return ls, true
+			return append(make(orb.LineString, 0, len(ls)), ls...), true
 		}
 		if !s.comma() {
 			return nil, false

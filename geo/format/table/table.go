@@ -17,6 +17,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/meridian-app/meridian/geo/event"
@@ -93,16 +94,20 @@ func Decode(r io.Reader, file string) (*format.Result, error) {
 	cr := csv.NewReader(br)
 	cr.Comma = sniffDelimiter(bytes.TrimRight(line, "\r"))
 	cr.FieldsPerRecord = -1
+	cr.ReuseRecord = true // the fields are fresh strings; only the slice is reused
 	res := &format.Result{Collection: &event.Collection{}}
 	header, err := cr.Read()
 	if err != nil {
 		return res, fmt.Errorf("%w: %s: %v", ErrHeader, file, err)
 	}
-	cols := newColumns(header)
+	cols := newColumns(slices.Clone(header)) // the reader reuses the slice
 	if !cols.usable() {
 		return res, fmt.Errorf("%w: %s: none of the columns %q is a place, time or title", ErrHeader, file, header)
 	}
 	rd := rowReader{cr: cr, file: file, cols: cols, res: res}
+	if sz, ok := r.(format.Sizer); ok {
+		rd.size = sz.Size()
+	}
 	return res, rd.readAll()
 }
 
@@ -112,6 +117,26 @@ type rowReader struct {
 	file string
 	cols columns
 	res  *format.Result
+	size int64 // of the whole input when known (format.Sizer), else 0
+}
+
+// sizeAfter is how many rows are read before the rest are counted from
+// the size of the input.
+const sizeAfter = 2048
+
+// reserve sizes the event list for the whole input from the bytes the rows
+// so far took, so that it is not copied as it grows: at a million rows,
+// growing it by appending was two thirds of the reading time.
+func (rd *rowReader) reserve() {
+	c := rd.res.Collection
+	done := rd.cr.InputOffset()
+	if len(c.Events) == 0 || done <= 0 || rd.size <= done {
+		return
+	}
+	per := float64(done) / float64(len(c.Events))
+	if want := int(float64(rd.size)/per*1.03) + 16; want > cap(c.Events) {
+		c.Events = slices.Grow(c.Events, want-len(c.Events))
+	}
 }
 
 // readAll reads every row. It fails only when the input cannot be read
@@ -136,6 +161,9 @@ func (rd *rowReader) readAll() error {
 			return fmt.Errorf("%s: row %d: %w", rd.file, row+1, err)
 		}
 		rd.record(row, rec)
+		if row == sizeAfter && rd.size > 0 {
+			rd.reserve()
+		}
 	}
 }
 

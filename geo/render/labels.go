@@ -142,10 +142,14 @@ func (l *labeller) reset(w, h int) {
 }
 
 // block marks the cells under a marker centred at px.
-func (l *labeller) block(px orb.Point) {
+func (l *labeller) block(px orb.Point) { l.blockArea(px[0], px[1], px[0], px[1]) }
+
+// blockArea marks the cells under markers centred anywhere in the pixel
+// rectangle from (x0, y0) to (x1, y1).
+func (l *labeller) blockArea(px0, py0, px1, py1 float64) {
 	const r = MarkerRadius + outline
-	x0, y0 := int(math.Floor((px[0]-r)/cell)), int(math.Floor((px[1]-r)/cell))
-	x1, y1 := int(math.Floor((px[0]+r)/cell)), int(math.Floor((px[1]+r)/cell))
+	x0, y0 := int(math.Floor((px0-r)/cell)), int(math.Floor((py0-r)/cell))
+	x1, y1 := int(math.Floor((px1+r)/cell)), int(math.Floor((py1+r)/cell))
 	for y := max(y0, 0); y <= min(y1, l.gh-1); y++ {
 		for x := max(x0, 0); x <= min(x1, l.gw-1); x++ {
 			l.grid[y*l.gw+x] = true
@@ -194,15 +198,7 @@ func (r *Renderer) drawLabels(dst *image.RGBA, v Viewport) {
 	}
 	l.reset(v.Width, v.Height)
 	first, last := copies(v)
-	if m := r.Marks; m != nil {
-		for _, a := range m.anchor {
-			if !math.IsNaN(a[0]) {
-				for k := first; k <= last; k++ {
-					l.block(v.ToPixel(orb.Point{a[0] + float64(k), a[1]}))
-				}
-			}
-		}
-	}
+	r.blockMarks(v)
 	limit := v.Width * v.Height / labelDensity
 	minPop := minPopulation(v.Zoom)
 	for _, p := range r.Places.list {
@@ -216,6 +212,48 @@ func (r *Renderer) drawLabels(dst *image.RGBA, v Viewport) {
 			px := v.ToPixel(orb.Point{p.world[0] + float64(k), p.world[1]})
 			if px[0] >= 0 && px[1] >= 0 && px[0] < float64(v.Width) && px[1] < float64(v.Height) {
 				r.placeLabel(dst, p, px)
+			}
+		}
+	}
+}
+
+// blockMarks keeps labels clear of every placed event in view, whatever
+// the time window, so that labels do not jump as time plays. It reads the
+// pick grid rather than every event: a grid cell no wider than two label
+// cells is blocked whole, so a world view of a million events costs a pass
+// over the grid's cells in view (walking every event took 300 ms a pan).
+func (r *Renderer) blockMarks(v Viewport) {
+	m, l := r.Marks, &r.labels
+	if m == nil {
+		return
+	}
+	sp := m.space
+	n := 1 << sp.bits
+	s := v.Scale()
+	cw := s / float64(n) // pixels per grid cell
+	ox, oy := float64(v.Width)/2-v.Center[0]*s, float64(v.Height)/2-v.Center[1]*s
+	pad := (MarkerRadius + outline) / s
+	vis := v.Visible()
+	cx0, cx1 := int(math.Floor((vis.Min[0]-pad)*float64(n))), int(math.Floor((vis.Max[0]+pad)*float64(n)))
+	cy0 := max(int(math.Floor((vis.Min[1]-pad)*float64(n))), 0)
+	cy1 := min(int(math.Floor((vis.Max[1]+pad)*float64(n))), n-1)
+	for cy := cy0; cy <= cy1; cy++ {
+		for cx := cx0; cx <= cx1; cx++ {
+			wrap := ((cx % n) + n) % n
+			c := cy*n + wrap
+			items := sp.items[sp.start[c]:sp.start[c+1]]
+			if len(items) == 0 {
+				continue
+			}
+			if cw <= 2*cell {
+				x, y := float64(cx)*cw+ox, float64(cy)*cw+oy
+				l.blockArea(x, y, x+cw, y+cw)
+				continue
+			}
+			k := float64(cx-wrap) / float64(n) // the world copy this cell is in
+			for _, i := range items {
+				a := m.anchor[i]
+				l.block(orb.Point{(a[0]+k)*s + ox, a[1]*s + oy})
 			}
 		}
 	}

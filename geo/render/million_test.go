@@ -204,6 +204,23 @@ func BenchmarkMillion(b *testing.B) {
 			_ = r.Draw(img, Frame{View: city, Selected: -1})
 		}
 	})
+	b.Run("pan1080p/all-visible", func(b *testing.B) {
+		// As in the window: with place labels, which keep clear of markers.
+		pr := NewRenderer(basemap.Default(), m)
+		pr.Places = places(b)
+		_ = pr.Draw(img, Frame{View: world, Selected: -1})
+		waitAhead(b, pr)
+		b.ReportAllocs()
+		v := world
+		for i := 0; b.Loop(); i++ {
+			d := 8.0
+			if i%2 == 1 {
+				d = -8
+			}
+			v = v.Pan(d, d/2)
+			_ = pr.Draw(img, Frame{View: v, Selected: -1})
+		}
+	})
 	b.Run("window-change", func(b *testing.B) {
 		b.ReportAllocs()
 		buf := make([]int32, 0, len(c.Events))

@@ -130,8 +130,10 @@ func (sc *scanner) feature(raw []byte) (e event.Event, probs []propProblem, ok b
 	if err := trackTimes(&e); err != nil {
 		probs = append(probs, propProblem{ErrTime, err.Error()})
 	}
-	if z, okz := pointZ(geom); !isPoint && okz && e.Geometry != nil { // a 2D point has no Z
-		keepZ(&e, z)
+	if !isPoint && e.Geometry != nil { // a 2D point has no Z: no need to decode it again
+		if z, okz := pointZ(geom); okz {
+			keepZ(&e, z)
+		}
 	}
 	return e, probs, true
 }

@@ -13,8 +13,10 @@ import (
 // text per query into one reused buffer instead of keeping folded copies
 // of it all, which cost 170 MB.
 //
-// Text in Latin scripts folds rune by rune through a table; anything
-// else (other scripts, invalid UTF-8) takes String's general path.
+// Runes below U+2070 (Latin, Greek, Cyrillic, Arabic, Hebrew, the Indic
+// scripts, Vietnamese letters, punctuation) fold one by one through a
+// table; a text with any other rune, or invalid UTF-8, takes String's
+// general path.
 func Append(dst []byte, s string) []byte {
 	runes, ascii := table(), asciiTable()
 	start := len(dst)
@@ -56,7 +58,7 @@ func Append(dst []byte, s string) []byte {
 	return dst
 }
 
-// ascii is table for the ASCII runes, each of which folds to at most one
+// asciiTable is table for the ASCII runes, each of which folds to at most one
 // byte.
 var asciiTable = sync.OnceValue(func() *[utf8.RuneSelf]asciiFold {
 	t := new([utf8.RuneSelf]asciiFold)
@@ -78,8 +80,8 @@ type asciiFold struct {
 	b    byte
 }
 
-// tableRunes covers the Latin, Greek and Cyrillic blocks, Latin Extended
-// Additional (Vietnamese) and General Punctuation (curly quotes, dashes).
+// tableRunes covers the blocks up to General Punctuation (curly quotes,
+// dashes), past Latin Extended Additional (Vietnamese).
 const tableRunes = 0x2070
 
 type action uint8
@@ -98,7 +100,8 @@ type folded struct {
 
 // table is what each rune folds to alone, found by String's own rules, so
 // the two cannot disagree: a precomposed letter decomposes (NFD) to a base
-// and combining marks that fold independently of their neighbours. It is
+// and combining marks, the marks are dropped, and nothing left can be
+// reordered against its neighbours (runes that could take the slow path). It is
 // built on first use (a millisecond or two), not at start-up.
 var table = sync.OnceValue(func() *[tableRunes]folded {
 	t := new([tableRunes]folded)
@@ -112,6 +115,11 @@ func foldAlone(r rune) folded {
 	var f folded
 	for _, d := range norm.NFD.String(string(r)) {
 		k, text := classify(d)
+		if k != drop && norm.NFD.PropertiesString(string(d)).CCC() != 0 {
+			// A combining mark that is kept (a few viramas) may be
+			// reordered against its neighbours: not foldable alone.
+			return folded{kind: slow}
+		}
 		if k == emit && text == "" {
 			text = string(unicode.ToLower(d))
 		}

@@ -55,7 +55,7 @@ func snapshot(c *event.Collection) *event.Collection {
 // reset starts editing a freshly shown data set. path is where it came
 // from if it can be saved back there (a Meridian GeoJSON file).
 func (e *editor) reset(res *format.Result, path string) {
-	e.doc = edit.New(snapshot(res.Collection))
+	e.doc = edit.New(res.Collection) // copied by the first edit, not now
 	e.path, e.stamp = "", dataset.Stamp{}
 	if path != "" && res.Format == "geojson" {
 		e.path, e.stamp = path, dataset.StampOf(path)

@@ -23,6 +23,8 @@ type Doc struct {
 	done   []command
 	undone []command
 	saved  int // len(done) when last saved; -1 when that state is gone
+	// shared says C is still the collection New was given, not yet copied.
+	shared bool
 }
 
 // change replaces one event: before nil inserts after at index, after nil
@@ -38,12 +40,15 @@ type command struct {
 	changes []change
 }
 
-// New starts editing c, taken as saved.
+// New starts editing c, taken as saved. c itself is never changed: the
+// first command copies its event list, so that a data set can be shown and
+// edited without a second list of a million events (200 MB) for the
+// editing that may never come.
 func New(c *event.Collection) *Doc {
 	if c == nil {
 		c = &event.Collection{}
 	}
-	return &Doc{C: c}
+	return &Doc{C: c, shared: true}
 }
 
 // Modified reports whether the document differs from what was last saved.
@@ -99,6 +104,11 @@ func (d *Doc) shift(from, to *[]command, reverse bool) bool {
 
 // apply makes changes, or unmakes them in reverse order.
 func (d *Doc) apply(cs []change, reverse bool) {
+	if d.shared {
+		own := *d.C
+		own.Events = slices.Clone(d.C.Events)
+		d.C, d.shared = &own, false
+	}
 	ev := &d.C.Events
 	step := func(c change) {
 		before, after := c.before, c.after

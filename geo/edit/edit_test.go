@@ -112,6 +112,35 @@ func TestCopiesAreOwn(t *testing.T) {
 	}
 }
 
+// The collection a document starts from is never changed: views showing
+// it share it, and the first command copies the list.
+func TestStartingCollectionUntouched(t *testing.T) {
+	shown := &event.Collection{Title: "shown", Events: []event.Event{{Title: "a"}, {Title: "b"}}}
+	d := New(shown)
+	if d.C != shown {
+		t.Fatal("the list was copied before any edit")
+	}
+	d.Add(event.Event{Title: "c"})
+	if err := d.Delete(0); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.Move(0, orb.Point{36.3, 33.5}); err != nil {
+		t.Fatal(err)
+	}
+	if len(shown.Events) != 2 || shown.Events[0].Title != "a" || shown.Events[1].Geometry != nil {
+		t.Errorf("the shown collection changed: %+v", shown.Events)
+	}
+	if d.C.Title != "shown" || len(d.C.Events) != 2 || d.C.Events[0].Title != "b" || d.C.Events[0].Geometry == nil {
+		t.Errorf("the document: %q %+v", d.C.Title, d.C.Events)
+	}
+	d.Undo()
+	d.Undo()
+	d.Undo()
+	if len(d.C.Events) != 2 || d.C.Events[0].Title != "a" || len(shown.Events) != 2 {
+		t.Errorf("after undoing all: %+v", d.C.Events)
+	}
+}
+
 func TestReorder(t *testing.T) {
 	d := doc()
 	story := []int{1, 0, 2} // b, a, c

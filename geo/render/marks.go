@@ -61,9 +61,8 @@ type Marks struct {
 	lo, hi     []float64    // time bounds, seconds
 	dated      []bool       // has a time at all
 	color      []color.RGBA // per event
-	// shaped says event i is a line or an area, drawn from shapes[i];
-	// most events are points, and a million empty slices cost 24 MB.
-	shaped []bool
+	// shapes are the line and area events' paths, by event; most events
+	// are points, and a million empty slices cost 24 MB.
 	shapes map[int32]shape
 	index  *timeindex.Index
 	space  *spatial
@@ -79,7 +78,7 @@ type shape struct {
 func NewMarks(c *event.Collection) *Marks {
 	n := len(c.Events)
 	m := &Marks{Categories: c.Categories(), anchor: make([]orb.Point, n), lo: make([]float64, n), hi: make([]float64, n),
-		dated: make([]bool, n), color: make([]color.RGBA, n), shaped: make([]bool, n), shapes: map[int32]shape{}}
+		dated: make([]bool, n), color: make([]color.RGBA, n), shapes: map[int32]shape{}}
 	for i := range c.Events {
 		e := &c.Events[i]
 		m.anchor[i] = orb.Point{math.NaN(), math.NaN()}
@@ -96,7 +95,7 @@ func NewMarks(c *event.Collection) *Marks {
 				sh.area = true
 			}
 			if sh.paths != nil {
-				m.shaped[i], m.shapes[int32(i)] = true, sh
+				m.shapes[int32(i)] = sh
 			}
 		}
 	}
@@ -198,9 +197,11 @@ func (r *Renderer) drawMarks(dst *image.RGBA, v Viewport, w Window, selected int
 		r.drawSelected(dst, v, w, selected)
 		return
 	}
-	for _, i := range current {
-		if m.shaped[i] {
-			r.drawShape(dst, v, int(i))
+	if len(m.shapes) > 0 { // points only need no lookup per event
+		for _, i := range current {
+			if sh, ok := m.shapes[i]; ok {
+				r.drawShape(dst, v, sh, m.color[i])
+			}
 		}
 	}
 	first, last := copies(v)
@@ -247,8 +248,8 @@ func allEvents(dst []int32, n int) []int32 {
 
 // drawShape draws a line or area event: a 2.5 px line, or a translucent
 // fill with an outline.
-func (r *Renderer) drawShape(dst *image.RGBA, v Viewport, i int) {
-	p, c, sh := &r.painter, r.Marks.color[i], r.Marks.shapes[int32(i)]
+func (r *Renderer) drawShape(dst *image.RGBA, v Viewport, sh shape, c color.RGBA) {
+	p := &r.painter
 	if sh.area {
 		p.begin(v.Width, v.Height)
 		p.fill(v, sh.paths)

@@ -80,7 +80,7 @@ func (s *Search) query(q string) {
 		var out []searchResult
 		if data != nil {
 			stale := func() bool { return s.latest.Load() != int64(gen) }
-			for _, i := range data.text().FindUnless(q, searchLimit, stale) {
+			for _, i := range event.NewTextIndex(data.Result.Collection).FindUnless(q, searchLimit, stale) {
 				e := &data.Result.Collection.Events[i]
 				out = append(out, searchResult{text: e.Title + " · " + spanText(e.When, false), event: i})
 			}
@@ -228,12 +228,6 @@ func (e *searchEntry) TypedKey(ev *fyne.KeyEvent) {
 	default:
 		e.Entry.TypedKey(ev)
 	}
-}
-
-// text is the data set's event text index, built on first use.
-func (d *Dataset) text() *event.TextIndex {
-	d.textOnce.Do(func() { d.textIndex = event.NewTextIndex(d.Result.Collection) })
-	return d.textIndex
 }
 
 // countries is the data set's context for place search: the countries its

@@ -17,7 +17,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 	"github.com/meridian-app/meridian/geo/basemap"
 	"github.com/meridian-app/meridian/geo/chrono"
-	"github.com/meridian-app/meridian/geo/event"
 	"github.com/meridian-app/meridian/geo/format"
 	"github.com/meridian-app/meridian/geo/gazetteer"
 	"github.com/meridian-app/meridian/geo/render"
@@ -35,11 +34,9 @@ type Dataset struct {
 	Placed     bool
 	Categories []string
 
-	// The find box's indexes, built on the first search, off the UI
-	// goroutine: most sessions never search, and a big file should not
-	// wait for them.
-	textOnce      sync.Once
-	textIndex     *event.TextIndex
+	// The find box's country context, found on the first search, off the
+	// UI goroutine: most sessions never search, and a big file should not
+	// wait for it.
 	countriesOnce sync.Once
 	countryList   []string
 }

@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/paulmach/orb"
 )
@@ -75,5 +76,31 @@ func TestPosition(t *testing.T) {
 		if got := tt.p.String(); got != tt.want {
 			t.Errorf("%+v = %q, want %q", tt.p, got, tt.want)
 		}
+	}
+}
+
+// Kept strings survive their buffer being overwritten, interned ones are
+// shared, and long ones are copied whole.
+func TestTextKeep(t *testing.T) {
+	var tx Text
+	buf := []byte("health")
+	a := tx.Keep(buf, true)
+	copy(buf, "xxxxxx")
+	b := tx.KeepString("health", true)
+	if a != "health" || unsafe.StringData(a) != unsafe.StringData(b) {
+		t.Errorf("interned %q %q not shared", a, b)
+	}
+	line := "id,Title of the event,2016"
+	title := tx.KeepString(line[3:21], false)
+	next := tx.KeepString(line[22:], false)
+	if title != "Title of the event" || next != "2016" || unsafe.StringData(title) == unsafe.StringData(line[3:]) {
+		t.Errorf("kept %q %q, or still inside the line", title, next)
+	}
+	long := strings.Repeat("é", slabSize)
+	if got := tx.KeepString(long, false); got != long {
+		t.Error("long string changed")
+	}
+	if tx.Keep(nil, true) != "" || tx.KeepString("", false) != "" {
+		t.Error("empty not empty")
 	}
 }

@@ -20,21 +20,11 @@ import (
 type scanner struct {
 	b     []byte
 	i     int
-	props map[string]any // reused between features
-	// interned short strings (categories, places, dates, keys): a
-	// million events name the same few thousand.
-	intern map[string]string
-	// text is the current slab that longer strings are copied into, so
-	// that a million titles and summaries are a few large allocations
-	// rather than two million small ones.
-	text []byte
+	props props // reused between features
+	// text keeps the strings events hold: interned short ones
+	// (categories, places, keys), the rest in slabs.
+	text format.Text
 }
-
-// slab is the size of a text allocation.
-const slab = 256 << 10
-
-// maxInterned bounds the intern table.
-const maxInterned = 1 << 16
 
 // feature decodes raw. The geometry and property problems it returns are
 // the encoding/json path's, in its order.
@@ -43,12 +33,10 @@ func (sc *scanner) feature(raw []byte) (e event.Event, probs []propProblem, ok b
 	if !sc.lit('{') {
 		return e, nil, false
 	}
-	sc.ready()
-	clear(sc.props)
+	sc.props.reset()
 	var typ string
 	var geom []byte
 	var seen uint8 // known members met, to decline duplicates
-	hasProps := false
 	for first := true; ; first = false {
 		if sc.lit('}') {
 			break
@@ -87,10 +75,9 @@ func (sc *scanner) feature(raw []byte) (e event.Event, probs []propProblem, ok b
 					return e, nil, false
 				}
 			case '{':
-				if !sc.object(sc.props) {
+				if !sc.object(&sc.props) {
 					return e, nil, false
 				}
-				hasProps = true
 			default:
 				return e, nil, false
 			}
@@ -122,11 +109,7 @@ func (sc *scanner) feature(raw []byte) (e event.Event, probs []propProblem, ok b
 		probs = append(probs, p)
 	}
 	e.Geometry = g
-	var props map[string]any
-	if hasProps {
-		props = sc.props
-	}
-	probs = append(probs, applyProps(&e, props)...)
+	probs = append(probs, applyProps(&e, &sc.props)...)
 	if err := trackTimes(&e); err != nil {
 		probs = append(probs, propProblem{ErrTime, err.Error()})
 	}
@@ -140,18 +123,9 @@ func (sc *scanner) feature(raw []byte) (e event.Event, probs []propProblem, ok b
 
 // key reads raw as a whole JSON string (an object key).
 func (sc *scanner) key(raw []byte) (string, bool) {
-	sc.ready()
 	sc.b, sc.i = raw, 0
 	k, ok := sc.str(true)
 	return k, ok && sc.i == len(raw)
-}
-
-// ready makes the reused tables on first use.
-func (sc *scanner) ready() {
-	if sc.props == nil {
-		sc.props = map[string]any{}
-		sc.intern = map[string]string{}
-	}
 }
 
 // memberBit numbers the members a feature may have only once.
@@ -290,36 +264,11 @@ func (sc *scanner) str(intern bool) (string, bool) {
 }
 
 // keep turns a string's bytes into a string that outlives the buffer.
-func (sc *scanner) keep(body []byte, intern bool) string {
-	if intern && len(body) <= 32 && sc.intern != nil {
-		if s, ok := sc.intern[string(body)]; ok {
-			return s
-		}
-		s := string(body)
-		if len(sc.intern) < maxInterned {
-			sc.intern[s] = s
-		}
-		return s
-	}
-	if len(body) == 0 {
-		return ""
-	}
-	if len(body) > slab/8 {
-		return string(body)
-	}
-	if cap(sc.text)-len(sc.text) < len(body) {
-		sc.text = make([]byte, 0, slab)
-	}
-	n := len(sc.text)
-	sc.text = append(sc.text, body...)
-	// The slab is never written again below n+len(body), so the string is
-	// immutable as Go requires.
-	return unsafe.String(&sc.text[n], len(body))
-}
+func (sc *scanner) keep(body []byte, intern bool) string { return sc.text.Keep(body, intern) }
 
-// object reads an object of scalar members into m; a nested value is
-// decoded by encoding/json (numbers as json.Number), as decodeProps does.
-func (sc *scanner) object(m map[string]any) bool {
+// object reads a properties object into ps, as decodeProps does: numbers
+// as json.Number, objects and arrays as map[string]any and []any.
+func (sc *scanner) object(ps *props) bool {
 	if !sc.lit('{') {
 		return false
 	}
@@ -334,11 +283,19 @@ func (sc *scanner) object(m map[string]any) bool {
 		if !ok || !sc.lit(':') {
 			return false
 		}
+		if sc.peek() == '"' {
+			text, ok := sc.str(internable(key))
+			if !ok {
+				return false
+			}
+			ps.set(prop{key: key, text: text, isText: true})
+			continue
+		}
 		v, ok := sc.any(0, internable(key))
 		if !ok {
 			return false
 		}
-		m[key] = v
+		ps.set(prop{key: key, v: v})
 	}
 }
 

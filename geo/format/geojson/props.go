@@ -31,30 +31,145 @@ type propProblem struct {
 	msg      string
 }
 
+// prop is one member of a feature's properties. Text is held unboxed:
+// boxing every title and summary into an any, only for applyProps to copy
+// it out again, made millions of short-lived allocations whose spans the
+// long-lived ids and points then kept half empty (50 MB at a million
+// features).
+type prop struct {
+	key    string
+	text   string
+	v      any // the value when it is not text: json.Number, bool, nil, []any, map[string]any
+	isText bool
+	used   bool // moved into the event, so not kept under More
+}
+
+// value returns the property as encoding/json decodes it into an any.
+func (p *prop) value() any {
+	if p.isText {
+		return p.text
+	}
+	return p.v
+}
+
+// props are a feature's properties in the order written; a repeated key
+// keeps its last value, as encoding/json does.
+type props struct {
+	list []prop
+	// index finds a key once there are many, so that a hostile feature
+	// with a hundred thousand members is not quadratic.
+	index map[string]int
+}
+
+// indexFrom is the number of members from which props keeps an index.
+const indexFrom = 16
+
+func (ps *props) reset() {
+	clear(ps.list) // drop references to the last feature's values
+	ps.list = ps.list[:0]
+	ps.index = nil
+}
+
+// set adds or replaces key.
+func (ps *props) set(p prop) {
+	if k, ok := ps.find(p.key); ok {
+		ps.list[k] = p
+		return
+	}
+	ps.list = append(ps.list, p)
+	switch n := len(ps.list); {
+	case n == indexFrom:
+		ps.index = make(map[string]int, 2*indexFrom)
+		for k := range ps.list {
+			ps.index[ps.list[k].key] = k
+		}
+	case n > indexFrom:
+		ps.index[p.key] = n - 1
+	}
+}
+
+// find returns the position of key, spelled exactly.
+func (ps *props) find(key string) (int, bool) {
+	if ps.index != nil {
+		k, ok := ps.index[key]
+		return k, ok
+	}
+	for k := range ps.list {
+		if ps.list[k].key == key {
+			return k, true
+		}
+	}
+	return 0, false
+}
+
+// get returns the member named key, spelled exactly, or nil.
+func (ps *props) get(key string) *prop {
+	if k, ok := ps.find(key); ok {
+		return &ps.list[k]
+	}
+	return nil
+}
+
+// lookup finds the first of keys present, matching case-insensitively when
+// no member has the usual spelling. Of several case variants the smallest
+// key wins, so that the result does not depend on member order.
+func (ps *props) lookup(keys []string) *prop {
+	for _, want := range keys {
+		if p := ps.get(want); p != nil {
+			return p
+		}
+		var best *prop
+		for k := range ps.list {
+			p := &ps.list[k]
+			if strings.EqualFold(p.key, want) && (best == nil || p.key < best.key) {
+				best = p
+			}
+		}
+		if best != nil {
+			return best
+		}
+	}
+	return nil
+}
+
+// propsOf holds a decoded properties object as props.
+func propsOf(m map[string]any) *props {
+	ps := &props{}
+	for k, v := range m {
+		s, isText := v.(string)
+		if isText {
+			v = nil
+		}
+		ps.set(prop{key: k, text: s, v: v, isText: isText})
+	}
+	return ps
+}
+
 // applyProps moves the properties Meridian understands into e and keeps the
 // rest in e.Extra. It returns what could not be understood.
-func applyProps(e *event.Event, props map[string]any) []propProblem {
+func applyProps(e *event.Event, ps *props) []propProblem {
 	var probs []propProblem
 	bad := func(sentinel error, format string, args ...any) {
 		probs = append(probs, propProblem{sentinel, fmt.Sprintf(format, args...)})
 	}
-	used := map[string]bool{}
 	text := func(keys []string) string {
-		k, v, ok := lookup(props, keys)
-		if !ok {
+		p := ps.lookup(keys)
+		if p == nil {
 			return ""
 		}
-		used[k] = true
-		switch v := v.(type) {
-		case string:
-			return strings.TrimSpace(v)
-		case json.Number:
-			return v.String()
-		case nil:
+		p.used = true
+		switch v := p.v; {
+		case p.isText:
+			return strings.TrimSpace(p.text)
+		case v == nil:
 			return ""
+		default:
+			if n, ok := v.(json.Number); ok {
+				return n.String()
+			}
 		}
-		bad(ErrProperty, "%s: want text, got %T (kept under More)", k, v)
-		used[k] = false
+		bad(ErrProperty, "%s: want text, got %T (kept under More)", p.key, p.v)
+		p.used = false
 		return ""
 	}
 	e.Title = text(titleKeys)
@@ -62,79 +177,82 @@ func applyProps(e *event.Event, props map[string]any) []propProblem {
 	e.Place = text(placeKeys)
 	e.Category = text(categoryKeys)
 
-	if k, v, ok := lookup(props, startKeys); ok {
-		sp, err := spanValue(v)
+	if p := ps.lookup(startKeys); p != nil {
+		sp, err := spanOf(p)
 		if err != nil {
-			bad(ErrTime, "%s: %v (event kept undated; the text is kept under More)", k, err)
+			bad(ErrTime, "%s: %v (event kept undated; the text is kept under More)", p.key, err)
 		} else {
-			used[k] = true
+			p.used = true
 			e.When = sp // "1950s" or "1914–1918" in start is a whole span
 		}
 	}
-	if k, v, ok := lookup(props, endKeys); ok && v != nil {
-		used[k] = true
-		if s, isStr := v.(string); isStr && openEnds[strings.ToLower(strings.TrimSpace(s))] {
+	if p := ps.lookup(endKeys); p != nil && (p.isText || p.v != nil) {
+		p.used = true
+		if p.isText && openEnds[strings.ToLower(strings.TrimSpace(p.text))] {
 			e.When.Open = true
-		} else if t, err := endValue(v); err != nil {
-			used[k] = false
-			bad(ErrTime, "%s: %v (end ignored; the text is kept under More)", k, err)
+		} else if t, err := endOf(p); err != nil {
+			p.used = false
+			bad(ErrTime, "%s: %v (end ignored; the text is kept under More)", p.key, err)
 		} else if !e.When.Start.IsZero() && t.EndMilli().Less(e.When.Start.StartMilli()) {
-			bad(ErrTime, "%s %s is before start %s (end ignored)", k, t.ISO(), e.When.Start.ISO())
+			bad(ErrTime, "%s %s is before start %s (end ignored)", p.key, t.ISO(), e.When.Start.ISO())
 		} else if t != e.When.Start { // an end equal to the start adds nothing
 			e.When.End = t
 		}
 	}
-	if v, ok := props["sources"]; ok {
-		used["sources"] = true
-		src, err := sources(v)
+	if p := ps.get("sources"); p != nil {
+		p.used = true
+		src, err := sources(p.value())
 		if err != nil {
 			bad(ErrProperty, "sources: %v (kept under More)", err)
-			used["sources"] = false
+			p.used = false
 		}
 		e.Sources = src
 	}
 	for _, k := range []string{"order", "weight"} {
-		v, ok := props[k]
-		if !ok || v == nil {
+		p := ps.get(k)
+		if p == nil || !p.isText && p.v == nil {
 			continue
 		}
-		n, isNum := v.(json.Number)
+		n, isNum := p.v.(json.Number)
 		f, err := n.Float64()
 		if !isNum || err != nil {
-			bad(ErrProperty, "%s: want a number, got %v (kept under More)", k, v)
+			bad(ErrProperty, "%s: want a number, got %v (kept under More)", k, p.value())
 			continue
 		}
-		used[k] = true
+		p.used = true
 		if k == "order" {
 			e.Order = &f
 		} else {
 			e.Weight = &f
 		}
 	}
-	for k, v := range props {
-		if !used[k] {
+	for k := range ps.list {
+		if p := &ps.list[k]; !p.used {
 			if e.Extra == nil {
 				e.Extra = map[string]any{}
 			}
-			e.Extra[k] = v
+			e.Extra[p.key] = p.value()
 		}
 	}
 	return probs
 }
 
-// lookup finds the first of keys present in props, matching case-insensitively.
-func lookup(props map[string]any, keys []string) (string, any, bool) {
-	for _, want := range keys {
-		if v, ok := props[want]; ok { // the usual spelling, without a scan
-			return want, v, true
-		}
-		for k, v := range props {
-			if strings.EqualFold(k, want) {
-				return k, v, true
-			}
-		}
+// spanOf parses a start property; see spanValue.
+func spanOf(p *prop) (chrono.Span, error) {
+	if p.isText {
+		return chrono.ParseSpan(p.text)
 	}
-	return "", nil, false
+	return spanValue(p.v)
+}
+
+// endOf parses an end property; an end written as a span ("1970s") ends
+// where that span ends.
+func endOf(p *prop) (chrono.Time, error) {
+	sp, err := spanOf(p)
+	if !sp.End.IsZero() {
+		return sp.End, err
+	}
+	return sp.Start, err
 }
 
 // spanValue parses a time written as text (an instant, a partial date, or
@@ -155,16 +273,6 @@ func spanValue(v any) (chrono.Span, error) {
 		return chrono.Span{}, chrono.ErrEmpty
 	}
 	return chrono.Span{}, fmt.Errorf("%w: %v", chrono.ErrSyntax, v)
-}
-
-// endValue parses an end time; an end written as a span ("1970s") ends
-// where that span ends.
-func endValue(v any) (chrono.Time, error) {
-	sp, err := spanValue(v)
-	if !sp.End.IsZero() {
-		return sp.End, err
-	}
-	return sp.Start, err
 }
 
 // sources accepts a list of source objects or plain strings (a URL or a

@@ -224,7 +224,7 @@ func (d *decoder) feature(i int, pos format.Position, raw []byte) {
 	if err != nil {
 		report(ErrProperty, "properties: "+err.Error())
 	}
-	for _, p := range applyProps(&e, props) {
+	for _, p := range applyProps(&e, propsOf(props)) {
 		report(p.sentinel, p.msg)
 	}
 	if err := trackTimes(&e); err != nil {

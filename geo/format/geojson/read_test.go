@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -100,6 +102,53 @@ func TestDecodeForms(t *testing.T) {
 				tt.check(t, res)
 			}
 		})
+	}
+}
+
+// Properties keep encoding/json's meaning on both decoding paths: a
+// repeated member keeps its last value, a case variant of a known name
+// is understood (the smallest spelling, whatever the order), and a feature
+// with many members (past the point where they are indexed) loses none.
+func TestPropertyMembers(t *testing.T) {
+	var many strings.Builder
+	for i := range 3 * indexFrom {
+		fmt.Fprintf(&many, `"k%d":%d,`, i, i)
+	}
+	tests := []struct {
+		name, props string
+		title       string
+		extra       map[string]any
+	}{
+		{"repeated", `"title":"a","title":"b","x":"1","x":2`, "b", map[string]any{"x": json.Number("2")}},
+		{"case variants", `"TITLE":"up","Title":"mixed"`, "up", map[string]any{"Title": "mixed"}},
+		{"case variants reversed", `"Title":"mixed","TITLE":"up"`, "up", map[string]any{"Title": "mixed"}},
+		{"many members", many.String() + `"k3":"three","name":"n","k0":"zero"`, "n", nil},
+	}
+	for _, tt := range tests {
+		doc := `{"type":"FeatureCollection","features":[{"type":"Feature","geometry":null,"properties":{` + tt.props + `}}]}`
+		for _, chunk := range []int{0, 1 << 20} {
+			var res *format.Result
+			var err error
+			if chunk == 0 {
+				res, err = decodeWhole([]byte(doc), "f.geojson")
+			} else {
+				res, err = decodeStream(strings.NewReader(doc), "f.geojson", chunk)
+			}
+			if err != nil || len(res.Problems) > 0 {
+				t.Fatalf("%s: %v %v", tt.name, err, res.Problems)
+			}
+			e := res.Collection.Events[0]
+			if e.Title != tt.title {
+				t.Errorf("%s (chunk %d): title %q, want %q", tt.name, chunk, e.Title, tt.title)
+			}
+			if tt.extra == nil {
+				if len(e.Extra) != 3*indexFrom || e.Extra["k3"] != "three" || e.Extra["k0"] != "zero" || e.Extra["k47"] != json.Number("47") {
+					t.Errorf("%s (chunk %d): %d extra members: k0=%v k3=%v", tt.name, chunk, len(e.Extra), e.Extra["k0"], e.Extra["k3"])
+				}
+			} else if !reflect.DeepEqual(e.Extra, tt.extra) {
+				t.Errorf("%s (chunk %d): extra %v, want %v", tt.name, chunk, e.Extra, tt.extra)
+			}
+		}
 	}
 }
 

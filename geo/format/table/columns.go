@@ -9,6 +9,7 @@ import (
 
 	"github.com/meridian-app/meridian/geo/chrono"
 	"github.com/meridian-app/meridian/geo/event"
+	"github.com/meridian-app/meridian/geo/format"
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/encoding/wkt"
 )
@@ -137,27 +138,42 @@ func (u cells) mark(i int) {
 	}
 }
 
-// fill sets e's fields from a record; bad reports a problem at a column.
-//
-// lookup is called with the place column when the row names a place but
-// gives no coordinates, for a gazetteer to place it later.
-func (c columns) fill(e *event.Event, rec []string, bad func(int, error), lookup func(int)) {
-	used := make(cells, len(rec))
-	text := func(r role) string {
+// rowState is what filling one row reuses from the last, and where its
+// problems go.
+type rowState struct {
+	// text keeps the cells events hold. encoding/csv returns a row's
+	// fields as pieces of one string, so a kept title would keep the
+	// whole line, dates and coordinates included.
+	text format.Text
+	used cells
+	// bad reports a problem at a column of the row; lookup is called
+	// with the place column when the row names a place but gives no
+	// coordinates, for a gazetteer to place it later.
+	bad    func(i int, err error)
+	lookup func(i int)
+}
+
+// fill sets e's fields from a record.
+func (c columns) fill(e *event.Event, rec []string, rs *rowState) {
+	rs.used = slices.Grow(rs.used[:0], len(rec))[:len(rec)]
+	clear(rs.used)
+	used, bad := rs.used, rs.bad
+	text := func(r role, intern bool) string {
 		s, i := c.cell(rec, r)
 		used.mark(i)
-		return s
+		return rs.text.KeepString(s, intern)
 	}
-	if id := text(roleID); id != "" {
+	if id := text(roleID, false); id != "" {
 		e.ID = id
 	}
-	e.Title, e.Summary, e.Place, e.Category = text(roleTitle), text(roleSummary), text(rolePlace), text(roleCategory)
-	if u := text(roleURL); u != "" {
+	e.Title, e.Summary = text(roleTitle, false), text(roleSummary, false)
+	e.Place, e.Category = text(rolePlace, true), text(roleCategory, true)
+	if u := text(roleURL, false); u != "" {
 		e.Sources = []event.Source{{URL: u}}
 	}
 	e.Order = c.number(rec, roleOrder, used, bad)
 	e.Weight = c.number(rec, roleWeight, used, bad)
-	c.fillPlace(e, rec, used, bad, lookup)
+	c.fillPlace(e, rec, used, bad, rs.lookup)
 	c.fillTime(e, rec, used, bad)
 	for i, v := range rec {
 		if used[i] || strings.TrimSpace(v) == "" {
@@ -170,7 +186,7 @@ func (c columns) fill(e *event.Event, rec []string, bad func(int, error), lookup
 		if i < len(c.names) && strings.TrimSpace(c.names[i]) != "" {
 			name = strings.TrimSpace(strings.TrimPrefix(c.names[i], "\ufeff"))
 		}
-		e.Extra[name] = v
+		e.Extra[name] = rs.text.KeepString(v, false)
 	}
 }
 

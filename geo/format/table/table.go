@@ -104,7 +104,11 @@ func Decode(r io.Reader, file string) (*format.Result, error) {
 	if !cols.usable() {
 		return res, fmt.Errorf("%w: %s: none of the columns %q is a place, time or title", ErrHeader, file, header)
 	}
-	rd := rowReader{cr: cr, file: file, cols: cols, res: res}
+	rd := &rowReader{cr: cr, file: file, cols: cols, res: res}
+	rd.state.bad = func(i int, err error) { rd.problem(rd.pos(rd.row, i), err) }
+	rd.state.lookup = func(i int) {
+		rd.res.Lookups = append(rd.res.Lookups, format.Lookup{Event: len(rd.res.Collection.Events), Pos: rd.pos(rd.row, i)})
+	}
 	if sz, ok := r.(format.Sizer); ok {
 		rd.size = sz.Size()
 	}
@@ -113,11 +117,13 @@ func Decode(r io.Reader, file string) (*format.Result, error) {
 
 // rowReader turns records into events, keeping problems with positions.
 type rowReader struct {
-	cr   *csv.Reader
-	file string
-	cols columns
-	res  *format.Result
-	size int64 // of the whole input when known (format.Sizer), else 0
+	cr    *csv.Reader
+	file  string
+	cols  columns
+	res   *format.Result
+	size  int64 // of the whole input when known (format.Sizer), else 0
+	row   int   // being read, from 0
+	state rowState
 }
 
 // sizeAfter is how many rows are read before the rest are counted from
@@ -183,10 +189,7 @@ func (rd *rowReader) record(row int, rec []string) {
 		rd.problem(rd.pos(row, 0), fmt.Errorf("%w: %d fields where the header has %d (row kept)", ErrSyntax, len(rec), len(rd.cols.names)))
 	}
 	e := event.Event{}
-	bad := func(i int, err error) { rd.problem(rd.pos(row, i), err) }
-	lookup := func(i int) {
-		rd.res.Lookups = append(rd.res.Lookups, format.Lookup{Event: len(rd.res.Collection.Events), Pos: rd.pos(row, i)})
-	}
-	rd.cols.fill(&e, rec, bad, lookup)
+	rd.row = row
+	rd.cols.fill(&e, rec, &rd.state)
 	rd.res.Collection.Events = append(rd.res.Collection.Events, e)
 }

@@ -35,9 +35,9 @@ func detailMarkdown(e *event.Event, utc bool) string {
 	if e.Summary != "" {
 		b.WriteString("---\n\n" + e.Summary + "\n\n")
 	}
-	if len(e.Sources) > 0 {
+	if len(e.Sources()) > 0 {
 		b.WriteString("### Sources\n\n")
-		for _, s := range e.Sources {
+		for _, s := range e.Sources() {
 			b.WriteString("- " + escape(sourceLine(s)) + "\n")
 		}
 		b.WriteString("\n")

@@ -216,8 +216,8 @@ func newEventForm(ev event.Event, categories []string) *eventForm {
 	f.category = widget.NewSelectEntry(categories)
 	f.category.SetText(ev.Category)
 	f.order = entryWith("")
-	if ev.Order != nil {
-		f.order.SetText(strconv.FormatFloat(*ev.Order, 'f', -1, 64))
+	if ev.Order() != nil {
+		f.order.SetText(strconv.FormatFloat(*ev.Order(), 'f', -1, 64))
 	}
 	f.summary = widget.NewMultiLineEntry()
 	f.summary.SetText(ev.Summary)
@@ -230,7 +230,7 @@ func newEventForm(ev event.Event, categories []string) *eventForm {
 	f.notes = widget.NewMultiLineEntry()
 	f.notes.SetText(notes)
 	f.sources = container.NewVBox()
-	for _, s := range ev.Sources {
+	for _, s := range ev.Sources() {
 		f.addSource(s.Title, s.URL)
 	}
 	add := widget.NewButton("Add a source", func() { f.addSource("", "") })
@@ -296,18 +296,18 @@ func (f *eventForm) event() (event.Event, error) {
 		}
 		ev.When = w
 	}
-	ev.Order = nil
+	ev.SetOrder(nil)
 	if s := strings.TrimSpace(f.order.Text); s != "" {
 		o, err := strconv.ParseFloat(s, 64)
 		if err != nil {
 			return ev, fmt.Errorf("%w: story order %q is not a number", errForm, s)
 		}
-		ev.Order = &o
+		ev.SetOrder(&o)
 	}
-	ev.Sources = nil
+	ev.SetSources(nil)
 	for _, p := range f.sourceRows {
 		if t, u := strings.TrimSpace(p[0].Text), strings.TrimSpace(p[1].Text); t != "" || u != "" {
-			ev.Sources = append(ev.Sources, event.Source{Title: t, URL: u})
+			ev.SetSources(append(ev.Sources(), event.Source{Title: t, URL: u}))
 		}
 	}
 	if n := strings.TrimSpace(f.notes.Text); n != "" {

@@ -61,7 +61,7 @@ func TestEditingCommands(t *testing.T) {
 	waitFor(t, "redo", func() bool { return len(u.data.Result.Collection.Events) == 8 })
 	// Reordering the story gives every event its place.
 	onUIWait(func() { u.Select(0); f.ed.reorder(1) })
-	waitFor(t, "the reorder", func() bool { return u.data.Result.Collection.Events[0].Order != nil })
+	waitFor(t, "the reorder", func() bool { return u.data.Result.Collection.Events[0].Order() != nil })
 }
 
 func TestEventForm(t *testing.T) {
@@ -85,8 +85,8 @@ func TestEventForm(t *testing.T) {
 		t.Fatal(err)
 	}
 	if got.Title != "A new title" || got.When.String() != "September 2016" || got.Place != "Aleppo" || got.Category != "siege" ||
-		*got.Order != 3 || got.Extra["notes"] != "Say this slowly." || got.Extra["kept"] != "yes" ||
-		len(got.Sources) != 1 || got.Sources[0].URL != "https://example.org/a" {
+		*got.Order() != 3 || got.Extra["notes"] != "Say this slowly." || got.Extra["kept"] != "yes" ||
+		len(got.Sources()) != 1 || got.Sources()[0].URL != "https://example.org/a" {
 		t.Errorf("form gave %+v", got)
 	}
 	if f.preview.String() == "" {

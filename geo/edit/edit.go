@@ -139,20 +139,20 @@ func (d *Doc) apply(cs []change, reverse bool) {
 // pointers are its own.
 func Clone(e *event.Event) event.Event {
 	c := *e
-	c.Sources = slices.Clone(e.Sources)
 	if e.Extra != nil {
 		c.Extra = maps.Clone(e.Extra)
 	}
-	if e.Foreign != nil {
-		c.Foreign = maps.Clone(e.Foreign)
-	}
-	if e.Order != nil {
-		o := *e.Order
-		c.Order = &o
-	}
-	if e.Weight != nil {
-		w := *e.Weight
-		c.Weight = &w
+	if m := e.More; m != nil {
+		mc := event.More{Sources: slices.Clone(m.Sources), Foreign: maps.Clone(m.Foreign)}
+		if m.Order != nil {
+			o := *m.Order
+			mc.Order = &o
+		}
+		if m.Weight != nil {
+			w := *m.Weight
+			mc.Weight = &w
+		}
+		c.More = &mc
 	}
 	if e.Geometry != nil {
 		c.Geometry = orb.Clone(e.Geometry)
@@ -229,12 +229,12 @@ func (d *Doc) Reorder(story []int, i, delta int) error {
 			return ErrIndex
 		}
 		o := float64(place + 1)
-		if cur := d.C.Events[j].Order; cur != nil && *cur == o {
+		if cur := d.C.Events[j].Order(); cur != nil && *cur == o {
 			continue
 		}
 		before := Clone(&d.C.Events[j])
 		after := Clone(&d.C.Events[j])
-		after.Order = &o
+		after.SetOrder(&o)
 		cs = append(cs, change{index: j, before: &before, after: &after})
 	}
 	d.do(command{"Reorder Story", cs})

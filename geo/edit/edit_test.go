@@ -147,12 +147,12 @@ func TestReorder(t *testing.T) {
 	if err := d.Reorder(story, 2, -1); err != nil {
 		t.Fatal(err)
 	}
-	order := func(i int) float64 { return *d.C.Events[i].Order }
+	order := func(i int) float64 { return *d.C.Events[i].Order() }
 	if order(1) != 1 || order(2) != 2 || order(0) != 3 {
 		t.Errorf("orders a=%v b=%v c=%v, want c before a", order(0), order(1), order(2))
 	}
 	d.Undo()
-	if d.C.Events[0].Order != nil || d.C.Events[2].Order != nil || d.CanUndo() {
+	if d.C.Events[0].Order() != nil || d.C.Events[2].Order() != nil || d.CanUndo() {
 		t.Error("undo left orders behind")
 	}
 	for _, bad := range []struct{ i, delta int }{{1, -1}, {2, 1}, {7, 1}} {

@@ -41,3 +41,30 @@ func TestCollection(t *testing.T) {
 		t.Errorf("Categories = %v", got)
 	}
 }
+
+// More is made when a rare part is set, dropped when all of it is empty
+// again, and never changed in place, so a copy of an event (an undo
+// snapshot) keeps its own values.
+func TestEventMore(t *testing.T) {
+	var e Event
+	if e.Sources() != nil || e.Order() != nil || e.Weight() != nil || e.Foreign() != nil {
+		t.Fatal("an empty event has rare parts")
+	}
+	e.SetOrder(nil)
+	if e.More != nil {
+		t.Fatal("setting nothing made More")
+	}
+	one, two := 1.0, 2.0
+	e.SetOrder(&one)
+	snapshot := e
+	e.SetOrder(&two)
+	e.SetSources([]Source{{URL: "https://example.org"}})
+	if *snapshot.Order() != 1 || snapshot.Sources() != nil || *e.Order() != 2 || len(e.Sources()) != 1 {
+		t.Errorf("copy %v %v, event %v %v", *snapshot.Order(), snapshot.Sources(), *e.Order(), e.Sources())
+	}
+	e.SetOrder(nil)
+	e.SetSources(nil)
+	if e.More != nil {
+		t.Errorf("More kept when empty: %+v", *e.More)
+	}
+}

@@ -40,7 +40,7 @@ func (r *Result) Event(d *Draft, source string) event.Event {
 		src.Date = r.Published.Format("2006-01-02")
 	}
 	if src.Title != "" || src.Date != "" {
-		e.Sources = []event.Source{src}
+		e.SetSources([]event.Source{src})
 	}
 	return e
 }

@@ -46,7 +46,7 @@ type Story struct {
 func New(c *event.Collection, m *render.Marks) *Story {
 	order := c.Chronological()
 	slices.SortStableFunc(order, func(a, b int) int {
-		oa, ob := c.Events[a].Order, c.Events[b].Order
+		oa, ob := c.Events[a].Order(), c.Events[b].Order()
 		switch {
 		case oa != nil && ob != nil:
 			return cmpFloat(*oa, *ob)
@@ -153,8 +153,8 @@ func (s *Story) Card(i int) Card {
 	if !e.When.IsZero() {
 		c.Date = e.When.String()
 	}
-	if len(e.Sources) > 0 {
-		src := e.Sources[0]
+	if len(e.Sources()) > 0 {
+		src := e.Sources()[0]
 		c.Source = strings.TrimSpace(strings.Join(nonEmpty(src.Title, src.Publisher, src.Date, src.URL), " · "))
 	}
 	if n, ok := e.Extra["notes"].(string); ok {

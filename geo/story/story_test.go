@@ -51,7 +51,7 @@ func TestOrder(t *testing.T) {
 	}
 	// "order" wins where given; events without one follow in time.
 	one, two := 1.0, 2.0
-	c := &event.Collection{Events: []event.Event{{Title: "a"}, {Title: "b", Order: &two}, {Title: "c", Order: &one}}}
+	c := &event.Collection{Events: []event.Event{{Title: "a"}, {Title: "b", More: &event.More{Order: &two}}, {Title: "c", More: &event.More{Order: &one}}}}
 	s = New(c, render.NewMarks(c))
 	if got := []int{s.Slides[1].Event, s.Slides[2].Event, s.Slides[3].Event}; got[0] != 2 || got[1] != 1 || got[2] != 0 {
 		t.Errorf("ordered story %v", got)

@@ -65,7 +65,7 @@ func TestLoadsCleanly(t *testing.T) {
 			if lo, hi := e.When.Bounds(); hi-lo >= 28*86400 && e.When.End.IsZero() && !e.When.Open {
 				coarse++
 			}
-			if len(e.Sources) > 0 || e.Extra["url"] != nil {
+			if len(e.Sources()) > 0 || e.Extra["url"] != nil {
 				sourced++
 			}
 			places[e.Place] = true

@@ -145,7 +145,7 @@ func TestExtract(t *testing.T) {
 		t.Fatalf("drafts read back: %v, %v, %d events", err, res.Problems, len(res.Collection.Events))
 	}
 	e := res.Collection.Events[0]
-	if fmt.Sprint(e.Extra["confidence"]) != "0.9" || e.Extra["article"] != "shelling.txt" || e.Extra["draft"] != true || len(e.Sources) != 1 || e.Sources[0].Date != "2019-04-10" ||
+	if fmt.Sprint(e.Extra["confidence"]) != "0.9" || e.Extra["article"] != "shelling.txt" || e.Extra["draft"] != true || len(e.Sources()) != 1 || e.Sources()[0].Date != "2019-04-10" ||
 		!strings.HasPrefix(e.Summary, "> Government shelling killed 12 people") || res.Collection.Title != "Shelling hits northwest Syria as envoys prepare talks" {
 		t.Errorf("first draft: %+v (collection %q)", e, res.Collection.Title)
 	}

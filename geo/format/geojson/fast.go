@@ -37,6 +37,7 @@ func (sc *scanner) feature(raw []byte) (e event.Event, probs []propProblem, ok b
 	var typ string
 	var geom []byte
 	var seen uint8 // known members met, to decline duplicates
+	var foreign map[string]json.RawMessage
 	for first := true; ; first = false {
 		if sc.lit('}') {
 			break
@@ -86,16 +87,17 @@ func (sc *scanner) feature(raw []byte) (e event.Event, probs []propProblem, ok b
 			if !okv {
 				return e, nil, false
 			}
-			if e.Foreign == nil {
-				e.Foreign = map[string]json.RawMessage{}
+			if foreign == nil {
+				foreign = map[string]json.RawMessage{}
 			}
-			e.Foreign[key] = compact(v)
+			foreign[key] = compact(v)
 		}
 	}
 	sc.ws()
 	if sc.i != len(sc.b) || typ != "Feature" {
 		return e, nil, false
 	}
+	e.SetForeign(foreign)
 	var g orb.Geometry
 	var wrapped bool
 	var err error

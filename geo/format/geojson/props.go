@@ -206,7 +206,7 @@ func applyProps(e *event.Event, ps *props) []propProblem {
 			bad(ErrProperty, "sources: %v (kept under More)", err)
 			p.used = false
 		}
-		e.Sources = src
+		e.SetSources(src)
 	}
 	for _, k := range []string{"order", "weight"} {
 		p := ps.get(k)
@@ -221,9 +221,9 @@ func applyProps(e *event.Event, ps *props) []propProblem {
 		}
 		p.used = true
 		if k == "order" {
-			e.Order = &f
+			e.SetOrder(&f)
 		} else {
-			e.Weight = &f
+			e.SetWeight(&f)
 		}
 	}
 	for k := range ps.list {

@@ -214,7 +214,8 @@ func (d *decoder) feature(i int, pos format.Position, raw []byte) {
 	if f.Type != "Feature" {
 		report(ErrNotGeo, fmt.Sprintf("type %q, want \"Feature\" (kept)", f.Type))
 	}
-	e := event.Event{ID: f.ID, Foreign: f.Foreign}
+	e := event.Event{ID: f.ID}
+	e.SetForeign(f.Foreign)
 	g, wrapped, err := geometry(f.Geometry)
 	if p, bad := geometryProblem(wrapped, err); bad {
 		report(p.sentinel, p.msg)

@@ -213,7 +213,7 @@ func TestRoundTrip(t *testing.T) {
 	second := decodeString(t, buf.String())
 	for i := range first.Collection.Events {
 		a, b := first.Collection.Events[i], second.Collection.Events[i]
-		if a.When != b.When || a.Title != b.Title || a.Summary != b.Summary || len(a.Sources) != len(b.Sources) {
+		if a.When != b.When || a.Title != b.Title || a.Summary != b.Summary || len(a.Sources()) != len(b.Sources()) {
 			t.Errorf("event %d changed:\n%+v\n%+v", i, a, b)
 		}
 	}
@@ -318,8 +318,8 @@ func TestForeignMembersRoundTrip(t *testing.T) {
 	if string(c.Foreign["x-tool"]) != `{"v":1.50}` || string(c.Foreign["bbox"]) != `[1,2,3,4]` {
 		t.Errorf("collection foreign members %q", c.Foreign)
 	}
-	if string(c.Events[0].Foreign["style"]) != `{"stroke":"#f00"}` || c.Events[0].ID != "a" {
-		t.Errorf("feature foreign members %q", c.Events[0].Foreign)
+	if string(c.Events[0].Foreign()["style"]) != `{"stroke":"#f00"}` || c.Events[0].ID != "a" {
+		t.Errorf("feature foreign members %q", c.Events[0].Foreign())
 	}
 	var buf bytes.Buffer
 	if err := Write(&buf, c); err != nil {
@@ -332,7 +332,7 @@ func TestForeignMembersRoundTrip(t *testing.T) {
 		}
 	}
 	again, err := Decode(strings.NewReader(out), "g.geojson")
-	if err != nil || string(again.Collection.Events[0].Foreign["style"]) != `{"stroke":"#f00"}` || again.Collection.Events[0].Extra["custom"] != "kept" {
+	if err != nil || string(again.Collection.Events[0].Foreign()["style"]) != `{"stroke":"#f00"}` || again.Collection.Events[0].Extra["custom"] != "kept" {
 		t.Errorf("read back: %v %+v", err, again.Collection.Events[0])
 	}
 }

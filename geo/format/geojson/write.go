@@ -86,20 +86,20 @@ func Properties(e *event.Event) map[string]any {
 	default:
 		set("end", e.When.Start.ISO())
 	}
-	if len(e.Sources) > 0 {
-		p["sources"] = e.Sources
+	if len(e.Sources()) > 0 {
+		p["sources"] = e.Sources()
 	}
-	if e.Order != nil {
-		p["order"] = *e.Order
+	if e.Order() != nil {
+		p["order"] = *e.Order()
 	}
-	if e.Weight != nil {
-		p["weight"] = *e.Weight
+	if e.Weight() != nil {
+		p["weight"] = *e.Weight()
 	}
 	return p
 }
 
 func toFeature(e *event.Event) feature {
-	f := feature{Type: "Feature", ID: e.ID, Properties: Properties(e), foreign: e.Foreign}
+	f := feature{Type: "Feature", ID: e.ID, Properties: Properties(e), foreign: e.Foreign()}
 	if e.Geometry != nil {
 		f.Geometry = orbjson.NewGeometry(e.Geometry)
 	}

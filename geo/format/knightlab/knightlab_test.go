@@ -147,9 +147,9 @@ func TestStoryMap(t *testing.T) {
 		{"Douma", "12 Sep 2016", orb.Point{36.4027, 33.5717}},
 	} {
 		e := &c.Events[i]
-		if e.Title != tt.title || e.When.String() != tt.when || e.Order == nil || *e.Order != float64(i) ||
+		if e.Title != tt.title || e.When.String() != tt.when || e.Order() == nil || *e.Order() != float64(i) ||
 			(tt.at == nil) != (e.Geometry == nil) || (tt.at != nil && !orb.Equal(e.Geometry, tt.at)) {
-			t.Errorf("slide %d = %q %v %v order %v, want %q %q %v", i, e.Title, e.When, e.Geometry, e.Order, tt.title, tt.when, tt.at)
+			t.Errorf("slide %d = %q %v %v order %v, want %q %q %v", i, e.Title, e.When, e.Geometry, e.Order(), tt.title, tt.when, tt.at)
 		}
 	}
 	if e := find(t, c, "Tartous"); e.Extra["Date"] != "Monday" {

@@ -62,7 +62,7 @@ func (d *decoder) slide(s *slide, order *int) []error {
 	e := event.Event{
 		Title:   markup.Text(string(s.Text.Headline)),
 		Summary: markup.Text(string(s.Text.Text)),
-		Order:   &o,
+		More:    &event.More{Order: &o},
 	}
 	var probs []error
 	extra := map[string]any{}

@@ -169,10 +169,10 @@ func (c columns) fill(e *event.Event, rec []string, rs *rowState) {
 	e.Title, e.Summary = text(roleTitle, false), text(roleSummary, false)
 	e.Place, e.Category = text(rolePlace, true), text(roleCategory, true)
 	if u := text(roleURL, false); u != "" {
-		e.Sources = []event.Source{{URL: u}}
+		e.SetSources([]event.Source{{URL: u}})
 	}
-	e.Order = c.number(rec, roleOrder, used, bad)
-	e.Weight = c.number(rec, roleWeight, used, bad)
+	e.SetOrder(c.number(rec, roleOrder, used, bad))
+	e.SetWeight(c.number(rec, roleWeight, used, bad))
 	c.fillPlace(e, rec, used, bad, rs.lookup)
 	c.fillTime(e, rec, used, bad)
 	for i, v := range rec {

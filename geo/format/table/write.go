@@ -81,17 +81,17 @@ func fill(row []string, e *event.Event, extra []string) {
 		row[6] = wkt.MarshalString(g)
 	}
 	row[7], row[8], row[9] = e.Place, e.Category, e.Summary
-	for _, s := range e.Sources {
+	for _, s := range e.Sources() {
 		if s.URL != "" {
 			row[10] = s.URL
 			break
 		}
 	}
-	if e.Order != nil {
-		row[11] = num(*e.Order)
+	if e.Order() != nil {
+		row[11] = num(*e.Order())
 	}
-	if e.Weight != nil {
-		row[12] = num(*e.Weight)
+	if e.Weight() != nil {
+		row[12] = num(*e.Weight())
 	}
 	for j, k := range extra {
 		if v, ok := e.Extra[k]; ok && v != nil {

@@ -24,8 +24,8 @@ func TestWriteRoundTrip(t *testing.T) {
 	two := 2.0
 	c := &event.Collection{Events: []event.Event{
 		{ID: "a1", Title: "Hangzhou, \"G20\"", When: span(t, "2016-09-04T10:30+08:00"), Geometry: orb.Point{120.1551, 30.2741},
-			Category: "diplomacy", Summary: "Line one\nline two", Sources: []event.Source{{URL: "https://example.org/a"}},
-			Order: &two, Extra: map[string]any{"Media Credit": "Pool", "tags": []any{"g20", "talks"}}},
+			Category: "diplomacy", Summary: "Line one\nline two",
+			More: &event.More{Sources: []event.Source{{URL: "https://example.org/a"}}, Order: &two}, Extra: map[string]any{"Media Credit": "Pool", "tags": []any{"g20", "talks"}}},
 		{Title: "Road", When: span(t, "2016 – March 2017"), Geometry: orb.LineString{{35.8, 34.8}, {36.2, 33.5}}},
 		{Title: "Ides", When: span(t, "15 Mar 44 BCE"), Place: "Rome"},
 		{Title: "War", When: span(t, "since March 2011")},
@@ -53,7 +53,7 @@ func TestWriteRoundTrip(t *testing.T) {
 			t.Errorf("event %d:\n got %+v\nwant %+v", i, b, a)
 		}
 	}
-	if g := got[0]; g.ID != "a1" || g.Order == nil || *g.Order != 2 || g.Sources[0].URL != "https://example.org/a" ||
+	if g := got[0]; g.ID != "a1" || g.Order() == nil || *g.Order() != 2 || g.Sources()[0].URL != "https://example.org/a" ||
 		g.Extra["Media Credit"] != "Pool" || g.Extra["tags"] != "g20; talks" {
 		t.Errorf("first event's extras: %+v", g)
 	}

@@ -9,6 +9,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+	"github.com/meridian-app/meridian/geo/render"
 	"github.com/meridian-app/meridian/geo/timeaxis"
 )
 
@@ -38,9 +39,13 @@ type timelineRenderer struct {
 	raster *canvas.Raster
 	img    *image.RGBA
 	counts []int32
-	vis    []int32
-	labels []*canvas.Text
-	ticks  []timeaxis.Tick
+	// countsFor is what counts were made for: while time plays, only the
+	// window moves, and the histogram is not counted again.
+	countsFor histKey
+	most      int32
+	vis       []int32
+	labels    []*canvas.Text
+	ticks     []timeaxis.Tick
 }
 
 func (r *timelineRenderer) Layout(size fyne.Size) {
@@ -155,6 +160,13 @@ func (r *timelineRenderer) draw(w, h int) image.Image {
 	return r.img
 }
 
+// histKey is what a histogram depends on.
+type histKey struct {
+	marks    *render.Marks
+	min, max float64
+	bins     int
+}
+
 // drawHistogram draws how many events overlap each two-pixel column, on a
 // square-root scale so that sparse periods still show.
 func (r *timelineRenderer) drawHistogram(p strip, w int) {
@@ -164,7 +176,12 @@ func (r *timelineRenderer) drawHistogram(p strip, w int) {
 		r.counts = make([]int32, n)
 	}
 	counts := r.counts[:n]
-	most := r.t.marks.Index().Histogram(p.ax.Min, p.ax.Max, counts)
+	key := histKey{r.t.marks, p.ax.Min, p.ax.Max, n}
+	if key != r.countsFor {
+		r.most = r.t.marks.Index().Histogram(p.ax.Min, p.ax.Max, counts)
+		r.countsFor = key
+	}
+	most := r.most
 	if most == 0 {
 		return
 	}

@@ -65,7 +65,7 @@ func newGrid(v Viewport) grid {
 func (g grid) add(b *bins, m *Marks, list []int32, faded bool) {
 	w, h := float64(g.v.Width), float64(g.v.Height)
 	for _, i := range list {
-		a := m.anchor[i]
+		a := m.world(int(i))
 		y := a[1]*g.s + g.oy
 		if !(y >= 0 && y < h) { // also drops NaN (unplaced)
 			continue

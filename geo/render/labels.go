@@ -252,7 +252,7 @@ func (r *Renderer) blockMarks(v Viewport) {
 			}
 			k := float64(cx-wrap) / float64(n) // the world copy this cell is in
 			for _, i := range items {
-				a := m.anchor[i]
+				a := m.world(int(i))
 				l.block(orb.Point{(a[0]+k)*s + ox, a[1]*s + oy})
 			}
 		}

@@ -22,7 +22,8 @@ func TestBlockMarksCoversEveryMarker(t *testing.T) {
 		l := &r.labels
 		l.reset(v.Width, v.Height)
 		first, last := copies(v)
-		for _, a := range m.anchor {
+		for i := range m.anchor {
+			a := m.world(i)
 			for k := first; k <= last; k++ {
 				l.block(v.ToPixel(orb.Point{a[0] + float64(k), a[1]}))
 			}

@@ -78,7 +78,8 @@ func TestClusters(t *testing.T) {
 		sum += n
 	}
 	inView := 0
-	for _, a := range m.anchor {
+	for i := range m.anchor {
+		a := m.world(i)
 		for k := -2.0; k <= 2; k++ {
 			if q := v.ToPixel(orb.Point{a[0] + k, a[1]}); q[0] >= 0 && q[0] < 640 && q[1] >= 0 && q[1] < 400 {
 				inView++
@@ -154,7 +155,8 @@ func TestPickMatchesScan(t *testing.T) {
 func scanPick(m *Marks, v Viewport, w Window, px orb.Point, radius float64) (int, bool) {
 	best, bestD := -1, radius*radius
 	bestState := Hidden
-	for i, a := range m.anchor {
+	for i := range m.anchor {
+		a := m.world(i)
 		st := m.State(i, w)
 		if st == Hidden || a[0] != a[0] {
 			continue

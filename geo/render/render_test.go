@@ -256,10 +256,10 @@ func TestLabelsAvoidEachOtherAndMarkers(t *testing.T) {
 			}
 		}
 		for k := range m.anchor {
-			if math.IsNaN(m.anchor[k][0]) {
+			if math.IsNaN(m.world(k)[0]) {
 				continue
 			}
-			px := v.ToPixel(m.anchor[k])
+			px := v.ToPixel(m.world(k))
 			mk := image.Rect(int(px[0]-MarkerRadius), int(px[1]-MarkerRadius), int(px[0]+MarkerRadius), int(px[1]+MarkerRadius))
 			if text[i].Overlaps(mk) {
 				t.Errorf("label %v covers the marker of %s at %v", text[i], c.Events[k].Title, mk)

@@ -23,12 +23,13 @@ type spatial struct {
 	items []int32
 }
 
-func newSpatial(anchor []orb.Point) *spatial {
-	b := uint(min(max(bits.Len(uint(len(anchor)))/2, 2), maxSpatialBits))
+func newSpatial(events int, anchor func(i int) orb.Point) *spatial {
+	b := uint(min(max(bits.Len(uint(events))/2, 2), maxSpatialBits))
 	n := 1 << b
 	s := &spatial{bits: b, start: make([]int32, n*n+1)}
-	cells := make([]int32, len(anchor))
-	for i, a := range anchor {
+	cells := make([]int32, events)
+	for i := range cells {
+		a := anchor(i)
 		cells[i] = -1
 		if !math.IsNaN(a[0]) {
 			cells[i] = s.cellOf(a)

@@ -10,7 +10,9 @@
 //
 //	overlapping = #(lo < to) − #(hi ≤ from)
 //
-// is two binary searches.
+// is a binary search per duration group (the starts) and one more (the
+// ends). The index holds only event numbers in those orders and reads the
+// times from the caller's slices: 8 bytes an event rather than 40.
 package timeindex
 
 import (
@@ -22,12 +24,12 @@ import (
 // Index is an immutable time index over a list of events. It is safe for
 // concurrent use.
 type Index struct {
-	starts []float64 // lo of each dated event, ascending
-	ends   []float64 // hi of each dated event, ascending
-	byEnd  []int32   // event index for each entry of ends
+	lo, hi []float64 // the caller's bounds, by event
+	byEnd  []int32   // the dated events by end
 	// byLength groups events by duration, each group sorted by start.
 	// An event of a group with longest duration d that overlaps a window
 	// starting at from began after from−d: one short run of the group.
+	// Together the groups are the events sorted by start.
 	byLength []group
 }
 
@@ -36,13 +38,12 @@ type Index struct {
 // for events without an end or a start.
 type group struct {
 	limit   float64
-	starts  []float64
-	ends    []float64
-	indexes []int32
+	indexes []int32 // by start
 }
 
 // New indexes events whose bounds are lo[i], hi[i]. Events with a NaN
 // bound, or with no bound at all (-Inf, +Inf), are undated and left out.
+// The index keeps lo and hi, which must not change afterwards.
 func New(lo, hi []float64) *Index {
 	all := make([]keyed, 0, len(lo))
 	for i := range lo {
@@ -51,10 +52,10 @@ func New(lo, hi []float64) *Index {
 		}
 	}
 	n := len(all)
-	x := &Index{starts: make([]float64, n), ends: make([]float64, n), byEnd: make([]int32, n)}
+	x := &Index{lo: lo, hi: hi, byEnd: make([]int32, n)}
 	slices.SortFunc(all, byKey)
 	for k, e := range all {
-		x.ends[k], x.byEnd[k] = e.key, e.i
+		x.byEnd[k] = e.i
 		all[k].key = lo[e.i]
 	}
 	slices.SortFunc(all, byKey)
@@ -66,12 +67,11 @@ func New(lo, hi []float64) *Index {
 	}
 	groups := make(map[float64]*group, len(sizes))
 	for lim, n := range sizes {
-		groups[lim] = &group{limit: lim, starts: make([]float64, 0, n), ends: make([]float64, 0, n), indexes: make([]int32, 0, n)}
+		groups[lim] = &group{limit: lim, indexes: make([]int32, 0, n)}
 	}
-	for k, e := range all {
-		x.starts[k] = e.key
+	for _, e := range all {
 		g := groups[lengthLimit(hi[e.i]-lo[e.i])]
-		g.starts, g.ends, g.indexes = append(g.starts, e.key), append(g.ends, hi[e.i]), append(g.indexes, e.i)
+		g.indexes = append(g.indexes, e.i)
 	}
 	for _, g := range groups {
 		x.byLength = append(x.byLength, *g)
@@ -115,39 +115,74 @@ func byKey(a, b keyed) int {
 }
 
 // Len returns the number of dated events.
-func (x *Index) Len() int { return len(x.starts) }
+func (x *Index) Len() int { return len(x.byEnd) }
 
 // Range returns the earliest finite start and the latest finite end (or
 // start, for events still going), and false when no event has a finite
 // time.
 func (x *Index) Range() (lo, hi float64, ok bool) {
 	lo, hi = math.Inf(1), math.Inf(-1)
-	if k := x.startsBefore(-math.MaxFloat64); k < len(x.starts) { // skip -Inf starts
-		lo = x.starts[k]
-	}
 	if k := x.endsBy(math.MaxFloat64); k > 0 {
-		hi = x.ends[k-1]
+		hi = x.hi[x.byEnd[k-1]]
 	}
-	if k := x.startsBefore(math.Inf(1)); k > 0 && x.starts[k-1] > hi {
-		hi = x.starts[k-1] // an open-ended event starting after every end
+	for gi := range x.byLength {
+		g := &x.byLength[gi]
+		if k := x.startsBefore1(g, -math.MaxFloat64); k < len(g.indexes) { // skip -Inf starts
+			lo = min(lo, x.lo[g.indexes[k]])
+		}
+		if k := x.startsBefore1(g, math.Inf(1)); k > 0 {
+			hi = max(hi, x.lo[g.indexes[k-1]]) // an open-ended event starting after every end
+		}
 	}
 	return lo, hi, lo <= hi
 }
 
 // startsBefore counts events with lo < t.
 func (x *Index) startsBefore(t float64) int {
-	k, _ := slices.BinarySearch(x.starts, t)
-	return k
+	n := 0
+	for g := range x.byLength {
+		n += x.startsBefore1(&x.byLength[g], t)
+	}
+	return n
+}
+
+// startsBefore1 counts the events of group g with lo < t.
+func (x *Index) startsBefore1(g *group, t float64) int {
+	return atLeast(g.indexes, x.lo, t)
+}
+
+// atLeast returns the position of the first of events, ordered by key,
+// whose key is ≥ t (slices.BinarySearch on the keys).
+func atLeast(events []int32, key []float64, t float64) int {
+	a, b := 0, len(events)
+	for a < b {
+		m := int(uint(a+b) >> 1)
+		if key[events[m]] >= t {
+			b = m
+		} else {
+			a = m + 1
+		}
+	}
+	return a
+}
+
+// above returns the position of the first of events, ordered by key,
+// whose key is > t.
+func above(events []int32, key []float64, t float64) int {
+	a, b := 0, len(events)
+	for a < b {
+		m := int(uint(a+b) >> 1)
+		if key[events[m]] > t {
+			b = m
+		} else {
+			a = m + 1
+		}
+	}
+	return a
 }
 
 // endsBy counts events with hi ≤ t.
-func (x *Index) endsBy(t float64) int {
-	k, found := slices.BinarySearch(x.ends, t)
-	for found && k < len(x.ends) && x.ends[k] == t {
-		k++
-	}
-	return k
-}
+func (x *Index) endsBy(t float64) int { return above(x.byEnd, x.hi, t) }
 
 // Count returns how many events overlap [from, to).
 func (x *Index) Count(from, to float64) int {
@@ -167,21 +202,21 @@ func (x *Index) Visible(from, to float64, dst []int32) []int32 {
 		return dst
 	}
 	for g := range x.byLength {
-		dst = x.byLength[g].visible(from, to, dst)
+		dst = x.visible(&x.byLength[g], from, to, dst)
 	}
 	return dst
 }
 
-func (g *group) visible(from, to float64, dst []int32) []int32 {
-	first, _ := slices.BinarySearch(g.starts, from-g.limit)
+func (x *Index) visible(g *group, from, to float64, dst []int32) []int32 {
+	first := atLeast(g.indexes, x.lo, from-g.limit)
 	if math.IsInf(g.limit, 1) {
 		first = 0
 	}
-	inside, _ := slices.BinarySearch(g.starts, from)
-	last, _ := slices.BinarySearch(g.starts, to)
-	for k := first; k < inside; k++ {
-		if g.ends[k] > from {
-			dst = append(dst, g.indexes[k])
+	inside := atLeast(g.indexes, x.lo, from)
+	last := atLeast(g.indexes, x.lo, to)
+	for _, i := range g.indexes[first:inside] {
+		if x.hi[i] > from {
+			dst = append(dst, i)
 		}
 	}
 	return append(dst, g.indexes[inside:last]...)

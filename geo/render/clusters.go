@@ -64,13 +64,14 @@ func newGrid(v Viewport) grid {
 // repeating world in view.
 func (g grid) add(b *bins, m *Marks, list []int32, faded bool) {
 	w, h := float64(g.v.Width), float64(g.v.Height)
+	fs := g.s / worldFix // pixels per step of the anchors' fixed point
 	for _, i := range list {
-		a := m.world(int(i))
-		y := a[1]*g.s + g.oy
-		if !(y >= 0 && y < h) { // also drops NaN (unplaced)
+		a := m.anchor[i]
+		y := float64(a[1])*fs + g.oy
+		if !(y >= 0 && y < h) || a[0] == unplaced {
 			continue
 		}
-		x := a[0]*g.s + g.ox
+		x := float64(a[0])*fs + g.ox
 		x -= math.Floor(x/g.s) * g.s // the leftmost copy at or right of 0
 		for ; x < w; x += g.s {
 			c := int(y)/ClusterCell*g.cols + int(x)/ClusterCell

@@ -232,6 +232,7 @@ func (r *Renderer) blockMarks(v Viewport) {
 	s := v.Scale()
 	cw := s / float64(n) // pixels per grid cell
 	ox, oy := float64(v.Width)/2-v.Center[0]*s, float64(v.Height)/2-v.Center[1]*s
+	fs := s / worldFix // pixels per step of the anchors' fixed point
 	pad := (MarkerRadius + outline) / s
 	vis := v.Visible()
 	cx0, cx1 := int(math.Floor((vis.Min[0]-pad)*float64(n))), int(math.Floor((vis.Max[0]+pad)*float64(n)))
@@ -250,10 +251,10 @@ func (r *Renderer) blockMarks(v Viewport) {
 				l.blockArea(x, y, x+cw, y+cw)
 				continue
 			}
-			k := float64(cx-wrap) / float64(n) // the world copy this cell is in
-			for _, i := range items {
-				a := m.world(int(i))
-				l.block(orb.Point{(a[0]+k)*s + ox, a[1]*s + oy})
+			kx := float64(cx-wrap)/float64(n)*s + ox // the world copy this cell is in
+			for _, i := range items { // placed, being in the grid
+				a := m.anchor[i]
+				l.block(orb.Point{float64(a[0])*fs + kx, float64(a[1])*fs + oy})
 			}
 		}
 	}

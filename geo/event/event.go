@@ -78,11 +78,12 @@ func (e *Event) Foreign() map[string]json.RawMessage {
 }
 
 // SetSources, SetOrder, SetWeight and SetForeign set a part of More,
-// making it when needed and dropping it when it is left empty. They never
+// making it when needed and dropping it when it is left empty. Setting
+// what is already there (nil on nil) does nothing. They never
 // change a More in place: copies of the event (an editor's undo history)
 // share it.
 func (e *Event) SetSources(s []Source) {
-	if s != nil || e.More != nil {
+	if s != nil || e.Sources() != nil {
 		m := e.more()
 		m.Sources = s
 		e.keep(m)
@@ -91,7 +92,7 @@ func (e *Event) SetSources(s []Source) {
 
 // SetOrder sets the event's position in the presentation story.
 func (e *Event) SetOrder(o *float64) {
-	if o != nil || e.More != nil {
+	if o != e.Order() {
 		m := e.more()
 		m.Order = o
 		e.keep(m)
@@ -100,7 +101,7 @@ func (e *Event) SetOrder(o *float64) {
 
 // SetWeight sets the event's weight.
 func (e *Event) SetWeight(w *float64) {
-	if w != nil || e.More != nil {
+	if w != e.Weight() {
 		m := e.more()
 		m.Weight = w
 		e.keep(m)
@@ -109,7 +110,7 @@ func (e *Event) SetWeight(w *float64) {
 
 // SetForeign sets the source's members outside "properties".
 func (e *Event) SetForeign(f map[string]json.RawMessage) {
-	if f != nil || e.More != nil {
+	if f != nil || e.Foreign() != nil {
 		m := e.more()
 		m.Foreign = f
 		e.keep(m)

@@ -156,3 +156,21 @@ func FuzzDecode(f *testing.F) {
 		}
 	})
 }
+
+// Only cells written as numbers are read as epoch times; dates are not
+// tried as numbers first.
+func TestDecimal(t *testing.T) {
+	for s, want := range map[string]bool{
+		"1473064200": true, "1473064200000": true, "-1.5e3": true, "2.5E+9": true, ".5": true,
+		"2016-09-05": false, "2016": true, "1e": true, "": false, "e5": false, "Infinity": false, "0x1p3": false, "5 Sep": false,
+	} {
+		if got := decimal(s); got != want {
+			t.Errorf("decimal(%q) = %v, want %v", s, got, want)
+		}
+	}
+	for s, iso := range map[string]string{"1473064200": "2016-09-05T08:30:00Z", "2016-09-05": "2016-09-05"} {
+		if sp, err := parseDate(s); err != nil || sp.Start.ISO() != iso {
+			t.Errorf("parseDate(%q) = %v %v, want %s", s, sp.Start.ISO(), err, iso)
+		}
+	}
+}

@@ -103,4 +103,15 @@ func TestTextKeep(t *testing.T) {
 	if tx.Keep(nil, true) != "" || tx.KeepString("", false) != "" {
 		t.Error("empty not empty")
 	}
+	// A view of a buffer that is then reused: every kind of kept string
+	// must be a copy.
+	buf = []byte("conflict|" + long)
+	view := unsafe.String(&buf[0], len(buf))
+	short, slabbed, whole := tx.KeepString(view[:8], true), tx.KeepString(view[:8], false), tx.KeepString(view[9:], false)
+	for i := range buf {
+		buf[i] = 'x'
+	}
+	if short != "conflict" || slabbed != "conflict" || whole != long {
+		t.Errorf("kept strings changed with their buffer: %q %q", short, slabbed)
+	}
 }

@@ -25,14 +25,18 @@ const (
 	maxInternLen = 32
 )
 
+// KeepString is Keep for a string cut from a larger one, or one that is a
+// view of a buffer about to be reused: the result is always a copy.
+func (t *Text) KeepString(s string, intern bool) string {
+	if s == "" {
+		return ""
+	}
+	return t.Keep(unsafe.Slice(unsafe.StringData(s), len(s)), intern) // only read
+}
+
 // Keep returns b as a string that outlives b's buffer. When intern is set,
 // a short string is shared with earlier equal ones.
-func (t *Text) Keep(b []byte, intern bool) string { return keep(t, b, intern) }
-
-// KeepString is Keep for a string cut from a larger one.
-func (t *Text) KeepString(s string, intern bool) string { return keep(t, s, intern) }
-
-func keep[T string | []byte](t *Text, body T, intern bool) string {
+func (t *Text) Keep(body []byte, intern bool) string {
 	if len(body) == 0 {
 		return ""
 	}

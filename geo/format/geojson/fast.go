@@ -34,6 +34,7 @@ func (sc *scanner) feature(raw []byte) (e event.Event, probs []propProblem, ok b
 		return e, nil, false
 	}
 	sc.props.reset()
+	sc.props.text = &sc.text
 	var typ string
 	var geom []byte
 	var seen uint8 // known members met, to decline duplicates
@@ -233,8 +234,20 @@ func (sc *scanner) word(w string) bool {
 // every escape means what it does there. Short strings are interned when
 // intern is set; long ones are copied into the text slab.
 func (sc *scanner) str(intern bool) (string, bool) {
+	s, view, ok := sc.strView()
+	if view {
+		s = sc.text.KeepString(s, intern)
+	}
+	return s, ok
+}
+
+// strView reads a string without keeping it: when view is set, s is the
+// input's own bytes, valid only while this feature is decoded. A
+// property's text is kept once applyProps knows it is needed; a date is
+// parsed and dropped.
+func (sc *scanner) strView() (s string, view, ok bool) {
 	if sc.peek() != '"' {
-		return "", false
+		return "", false, false
 	}
 	start := sc.i
 	sc.i++
@@ -248,21 +261,24 @@ func (sc *scanner) str(intern bool) (string, bool) {
 			if !plain || !ascii && !utf8.Valid(body) {
 				var s string
 				if json.Unmarshal(sc.b[start:sc.i], &s) != nil {
-					return "", false
+					return "", false, false
 				}
-				return s, true
+				return s, false, true
 			}
-			return sc.keep(body, intern), true
+			if len(body) == 0 {
+				return "", false, true
+			}
+			return unsafe.String(&body[0], len(body)), true, true
 		case c == '\\':
 			plain = false
 			sc.i++
 		case c < 0x20:
-			return "", false
+			return "", false, false
 		case c >= utf8.RuneSelf:
 			ascii = false
 		}
 	}
-	return "", false
+	return "", false, false
 }
 
 // keep turns a string's bytes into a string that outlives the buffer.
@@ -286,11 +302,11 @@ func (sc *scanner) object(ps *props) bool {
 			return false
 		}
 		if sc.peek() == '"' {
-			text, ok := sc.str(internable(key))
+			text, view, ok := sc.strView()
 			if !ok {
 				return false
 			}
-			ps.set(prop{key: key, text: text, isText: true})
+			ps.set(prop{key: key, text: text, isText: true, view: view})
 			continue
 		}
 		v, ok := sc.any(0, internable(key))

@@ -41,11 +41,15 @@ type prop struct {
 	text   string
 	v      any // the value when it is not text: json.Number, bool, nil, []any, map[string]any
 	isText bool
-	used   bool // moved into the event, so not kept under More
+	// view marks text that is the input's own bytes (see strView): it is
+	// copied by props.keep when the event holds on to it.
+	view bool
+	used bool // moved into the event, so not kept under More
 }
 
-// value returns the property as encoding/json decodes it into an any.
-func (p *prop) value() any {
+// raw returns the property as encoding/json decodes it into an any, for a
+// message.
+func (p *prop) raw() any {
 	if p.isText {
 		return p.text
 	}
@@ -59,6 +63,25 @@ type props struct {
 	// index finds a key once there are many, so that a hostile feature
 	// with a hundred thousand members is not quadratic.
 	index map[string]int
+	// text keeps the text the event holds on to, when it is a view.
+	text *format.Text
+}
+
+// keep returns s, text of p, to be held by the event.
+func (ps *props) keep(p *prop, s string, intern bool) string {
+	if p.view {
+		return ps.text.KeepString(s, intern)
+	}
+	return s
+}
+
+// value returns p as encoding/json decodes it into an any, to be held by
+// the event.
+func (ps *props) value(p *prop) any {
+	if p.isText {
+		return ps.keep(p, p.text, false)
+	}
+	return p.v
 }
 
 // indexFrom is the number of members from which props keeps an index.
@@ -152,7 +175,7 @@ func applyProps(e *event.Event, ps *props) []propProblem {
 	bad := func(sentinel error, format string, args ...any) {
 		probs = append(probs, propProblem{sentinel, fmt.Sprintf(format, args...)})
 	}
-	text := func(keys []string) string {
+	text := func(keys []string, intern bool) string {
 		p := ps.lookup(keys)
 		if p == nil {
 			return ""
@@ -160,7 +183,7 @@ func applyProps(e *event.Event, ps *props) []propProblem {
 		p.used = true
 		switch v := p.v; {
 		case p.isText:
-			return strings.TrimSpace(p.text)
+			return ps.keep(p, strings.TrimSpace(p.text), intern)
 		case v == nil:
 			return ""
 		default:
@@ -172,10 +195,10 @@ func applyProps(e *event.Event, ps *props) []propProblem {
 		p.used = false
 		return ""
 	}
-	e.Title = text(titleKeys)
-	e.Summary = text(summaryKeys)
-	e.Place = text(placeKeys)
-	e.Category = text(categoryKeys)
+	e.Title = text(titleKeys, false)
+	e.Summary = text(summaryKeys, false)
+	e.Place = text(placeKeys, true)
+	e.Category = text(categoryKeys, true)
 
 	if p := ps.lookup(startKeys); p != nil {
 		sp, err := spanOf(p)
@@ -201,7 +224,7 @@ func applyProps(e *event.Event, ps *props) []propProblem {
 	}
 	if p := ps.get("sources"); p != nil {
 		p.used = true
-		src, err := sources(p.value())
+		src, err := sources(ps.value(p))
 		if err != nil {
 			bad(ErrProperty, "sources: %v (kept under More)", err)
 			p.used = false
@@ -216,7 +239,7 @@ func applyProps(e *event.Event, ps *props) []propProblem {
 		n, isNum := p.v.(json.Number)
 		f, err := n.Float64()
 		if !isNum || err != nil {
-			bad(ErrProperty, "%s: want a number, got %v (kept under More)", k, p.value())
+			bad(ErrProperty, "%s: want a number, got %v (kept under More)", k, p.raw())
 			continue
 		}
 		p.used = true
@@ -231,7 +254,7 @@ func applyProps(e *event.Event, ps *props) []propProblem {
 			if e.Extra == nil {
 				e.Extra = map[string]any{}
 			}
-			e.Extra[p.key] = p.value()
+			e.Extra[p.key] = ps.value(p)
 		}
 	}
 	return probs

@@ -71,7 +71,14 @@ func newFiles(u *UI, w fyne.Window, load Loader, save Saver, prefs fyne.Preferen
 
 // open starts loading path ("" for the sample), cancelling a load already
 // under way. The current data stays until the new file is ready.
-func (f *files) open(path string) {
+func (f *files) open(path string) { f.openWaiting(path, 0) }
+
+// openWaiting is open that first waits up to wait for the file, and shows
+// it at once if it is read by then. Run uses it so that the window's first
+// frame has the data: handed over through the event queue, the data
+// missed the first frame, and under software GL the next one came 150 ms
+// later.
+func (f *files) openWaiting(path string, wait time.Duration) {
 	if f.cancel != nil {
 		f.cancel()
 	}
@@ -84,11 +91,50 @@ func (f *files) open(path string) {
 	f.u.Progress.SetValue(0)
 	f.u.Progress.Show()
 	f.u.CancelLoad.Show()
-	go f.run(ctx, gen, path, name)
+	done := make(chan loaded, 1)
+	go func() {
+		d, err := f.read(ctx, gen, path, name)
+		done <- loaded{d, err}
+	}()
+	handOver := func(l loaded) {
+		if gen == f.gen { // else a newer load replaced this one
+			f.finish(ctx, path, name, l.d, l.err)
+		}
+	}
+	if wait > 0 {
+		select {
+		case l := <-done:
+			handOver(l)
+			go l.release()
+			return
+		case <-time.After(wait):
+		}
+	}
+	go func() {
+		l := <-done
+		onUI(func() { handOver(l) })
+		l.release()
+	}()
 }
 
-// run is the background half of open: read, prepare, then hand over.
-func (f *files) run(ctx context.Context, gen int, path, name string) {
+// loaded is what a background read gives open.
+type loaded struct {
+	d   *Dataset
+	err error
+}
+
+// release gives the garbage of a big read back to the system. Reading
+// left garbage as large as the data (decode windows, grown slices, the
+// file replaced); the heap would hold it until it next shrinks, at a
+// million events a few hundred MB of resident memory.
+func (l loaded) release() {
+	if l.d != nil && len(l.d.Result.Collection.Events) >= bigLoad {
+		debug.FreeOSMemory()
+	}
+}
+
+// read is the background half of open: read and prepare.
+func (f *files) read(ctx context.Context, gen int, path, name string) (*Dataset, error) {
 	var last time.Time
 	progress := func(done, total int64) {
 		if total <= 0 || time.Since(last) < 100*time.Millisecond {
@@ -103,23 +149,10 @@ func (f *files) run(ctx context.Context, gen int, path, name string) {
 		})
 	}
 	res, err := f.load(ctx, path, progress)
-	var d *Dataset
 	if err == nil && res != nil && res.Collection != nil && ctx.Err() == nil {
-		d = Prepare(name, res)
+		return Prepare(name, res), nil
 	}
-	onUI(func() {
-		if gen != f.gen {
-			return // a newer load replaced this one
-		}
-		f.finish(ctx, path, name, d, err)
-	})
-	if d != nil && len(d.Result.Collection.Events) >= bigLoad {
-		// Reading left garbage as large as the data (decode windows,
-		// grown slices, the file replaced). Give it back to the system
-		// now rather than hold it until the heap next shrinks: at a
-		// million events that is a few hundred MB of resident memory.
-		debug.FreeOSMemory()
-	}
+	return nil, err
 }
 
 // bigLoad is the number of events from which a load is followed by

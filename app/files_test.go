@@ -108,6 +108,27 @@ func TestOpenShowsProblems(t *testing.T) {
 	})
 }
 
+// At start-up a file that reads within the wait is shown before
+// openWaiting returns, so that the window's first frame has it; one that
+// does not arrives later through the UI queue as usual.
+func TestOpenWaiting(t *testing.T) {
+	u, f, _ := newTestFiles(t)
+	onUIWait(func() {
+		f.openWaiting("", 10*time.Second)
+		if u.data == nil || u.data.Name != assets.SampleName || u.Progress.Visible() {
+			t.Errorf("sample not shown when openWaiting returned: %v", u.data)
+		}
+	})
+	onUIWait(func() {
+		f.openWaiting("/data/slow.kml", 20*time.Millisecond)
+		if u.data.Name != assets.SampleName || !u.Progress.Visible() {
+			t.Errorf("while the slow file loads: showing %q, progress shown %v", u.data.Name, u.Progress.Visible())
+		}
+	})
+	onUIWait(func() { test.Tap(u.CancelLoad) })
+	waitFor(t, "the cancellation", func() bool { return f.cancel == nil && !u.Progress.Visible() })
+}
+
 func TestCancelLoad(t *testing.T) {
 	u, f, _ := newTestFiles(t)
 	onUIWait(func() { f.open("") })
@@ -119,7 +140,7 @@ func TestCancelLoad(t *testing.T) {
 			t.Error("no Cancel button while loading")
 		}
 	})
-	test.Tap(u.CancelLoad)
+	onUIWait(func() { test.Tap(u.CancelLoad) })
 	waitFor(t, "the cancellation", func() bool { return f.cancel == nil && !u.Progress.Visible() })
 	onUIWait(func() {
 		if u.Progress.Visible() || u.data.Name != assets.SampleName {

@@ -252,7 +252,7 @@ func (r *Renderer) blockMarks(v Viewport) {
 				continue
 			}
 			kx := float64(cx-wrap)/float64(n)*s + ox // the world copy this cell is in
-			for _, i := range items { // placed, being in the grid
+			for _, i := range items {                // placed, being in the grid
 				a := m.anchor[i]
 				l.block(orb.Point{float64(a[0])*fs + kx, float64(a[1])*fs + oy})
 			}

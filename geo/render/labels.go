@@ -251,8 +251,10 @@ func (r *Renderer) blockMarks(v Viewport) {
 				l.blockArea(x, y, x+cw, y+cw)
 				continue
 			}
-			kx := float64(cx-wrap)/float64(n)*s + ox // the world copy this cell is in
-			for _, i := range items {                // placed, being in the grid
+			// x of the world copy this cell is in; the cell's events are
+			// placed, being in the grid
+			kx := float64(cx-wrap)/float64(n)*s + ox
+			for _, i := range items {
 				a := m.anchor[i]
 				l.block(orb.Point{float64(a[0])*fs + kx, float64(a[1])*fs + oy})
 			}

@@ -6,7 +6,6 @@ import (
 	"math"
 	"runtime"
 	"strconv"
-	"sync"
 
 	"github.com/meridian-app/meridian/geo/typeset"
 	"github.com/paulmach/orb"
@@ -119,30 +118,68 @@ func (r *Renderer) binAll(g grid, current, past []int32) *bins {
 	for len(r.bins) < workers {
 		r.bins = append(r.bins, &bins{})
 	}
+	if workers > 1 {
+		if r.binners == nil {
+			r.binners = newBinners(r, workers-1)
+		}
+		workers = min(workers, r.binners.size+1) // GOMAXPROCS may have grown
+	}
 	n := g.cols * g.rows
-	var wg sync.WaitGroup
 	for k := range workers {
 		b := r.bins[k]
 		b.reset(n)
-		cur := current[len(current)*k/workers : len(current)*(k+1)/workers]
-		pst := past[len(past)*k/workers : len(past)*(k+1)/workers]
+		job := binJob{g: g, m: r.Marks, b: b,
+			current: current[len(current)*k/workers : len(current)*(k+1)/workers],
+			past:    past[len(past)*k/workers : len(past)*(k+1)/workers]}
 		if k == workers-1 {
-			g.add(b, r.Marks, cur, false)
-			g.add(b, r.Marks, pst, true)
+			job.run()
 			continue
 		}
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			g.add(b, r.Marks, cur, false)
-			g.add(b, r.Marks, pst, true)
-		}()
+		r.binners.jobs <- job
 	}
-	wg.Wait()
+	for range workers - 1 {
+		<-r.binners.done
+	}
 	for k := 1; k < workers; k++ {
 		r.bins[0].merge(r.bins[k])
 	}
 	return r.bins[0]
+}
+
+// binJob is one worker's share of a frame's binning.
+type binJob struct {
+	g             grid
+	m             *Marks
+	b             *bins
+	current, past []int32
+}
+
+func (j binJob) run() {
+	j.g.add(j.b, j.m, j.current, false)
+	j.g.add(j.b, j.m, j.past, true)
+}
+
+// binners are a renderer's binning goroutines, kept between frames: a
+// goroutine started per frame allocated its closure and wait group. They
+// end when the renderer is collected.
+type binners struct {
+	jobs chan binJob
+	done chan struct{}
+	size int // goroutines
+}
+
+func newBinners(r *Renderer, size int) *binners {
+	p := &binners{jobs: make(chan binJob), done: make(chan struct{}), size: size}
+	for range size {
+		go func(jobs <-chan binJob, done chan<- struct{}) {
+			for j := range jobs {
+				j.run()
+				done <- struct{}{}
+			}
+		}(p.jobs, p.done)
+	}
+	runtime.AddCleanup(r, func(jobs chan binJob) { close(jobs) }, p.jobs)
+	return p
 }
 
 // clusterInk is the bubble colour of cells that mix categories.

@@ -2,10 +2,14 @@ package render
 
 import (
 	"image"
+	"math"
 	"math/rand/v2"
 	"path/filepath"
+	"runtime"
+	"slices"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/meridian-app/meridian/geo/basemap"
 	"github.com/meridian-app/meridian/geo/chrono"
@@ -245,4 +249,40 @@ func BenchmarkMillion(b *testing.B) {
 			}
 		})
 	}
+}
+
+// The binning goroutines a renderer keeps between frames end when the
+// renderer is collected, and binning on them counts what one goroutine
+// counts.
+func TestBinnersEnd(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(4))
+	m := NewMarks(generated(t, 60_000))
+	img := image.NewRGBA(image.Rect(0, 0, 640, 400))
+	v := Viewport{Center: orb.Point{0.5, 0.5}, Zoom: 1, Width: 640, Height: 400}
+	before := runtime.NumGoroutine()
+	r := NewRenderer(basemap.Default(), m)
+	if err := r.Draw(img, Frame{View: v, Selected: -1}); err != nil {
+		t.Fatal(err)
+	}
+	waitAhead(t, r)
+	if r.binners == nil || r.binners.size != 3 {
+		t.Fatalf("binners %+v, want 3 goroutines", r.binners)
+	}
+	parallel := slices.Clone(r.bins[0].count)
+	all := m.Index().Visible(math.Inf(-1), math.Inf(1), nil)
+	one := &bins{}
+	one.reset(len(parallel))
+	r.grid.add(one, m, all, false)
+	if !slices.Equal(parallel, one.count) {
+		t.Error("binning on the goroutines counted differently")
+	}
+	r = nil
+	for range 200 {
+		runtime.GC()
+		if runtime.NumGoroutine() <= before {
+			return
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	t.Errorf("%d goroutines after the renderer was collected, %d before", runtime.NumGoroutine(), before)
 }

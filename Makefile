@@ -23,7 +23,7 @@ DIST_FLAGS := -trimpath -buildmode=pie -tags $(DIST_TAGS) -ldflags "-s -w"
 # it with the Windows cross compiler's environment).
 FYNE       := $(CURDIR)/dist/bin/fyne
 
-.PHONY: run test build deps test-deps vet check-geo test-unit fuzz test-window basemap gazetteer bench perf clean \
+.PHONY: run test build deps test-deps vet check-geo test-unit fuzz test-window basemap gazetteer bench perf coldstart clean \
 	dist dist-deps dist-linux dist-deb dist-windows test-dist
 
 run: deps build
@@ -88,6 +88,15 @@ perf:
 	$(GO) test -run XXX -bench "BenchmarkMillion|BenchmarkBasemap" -benchmem ./geo/render
 	$(GO) run ./cmd/perf
 	$(GO) run ./cmd/perf -format csv
+
+# coldstart measures the cold start a user sees, process start to the
+# first frame on the screen, against a minimal Fyne window of the same size
+# (README, Performance). RUNS sets the number of runs of each.
+RUNS ?= 10
+coldstart: test-deps
+	$(GO) build -tags $(DIST_TAGS) -o /tmp/meridian-coldstart ./cmd/meridian
+	$(GO) build -tags $(DIST_TAGS) -o /tmp/meridian-coldstart-tool ./cmd/coldstart
+	xvfb-run -a -s "-screen 0 1600x1000x24" /tmp/meridian-coldstart-tool -n $(RUNS) -floor /tmp/meridian-coldstart 2>&1 | grep -v -e 'Fyne error' -e 'Cause:' -e '  At:'
 
 # basemap regenerates assets/basemap from the npm packages (needs npm).
 basemap:

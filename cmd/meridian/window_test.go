@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"context"
+	"fmt"
 	"image"
 	"image/png"
 	"os"
@@ -53,11 +54,12 @@ func TestWindow(t *testing.T) {
 	}
 	cmd.Env = append(os.Environ(), "MERIDIAN_TRACE=1", "FYNE_SCALE=1", "LANG=C.UTF-8")
 	stderr, _ := cmd.StderrPipe()
+	started := time.Now()
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
 	defer func() { _ = cmd.Process.Kill(); _ = cmd.Wait() }()
-	waitFor(t, stderr, "first frame with data", "place labels")
+	waitFor(t, stderr, started, "first frame with data", "place labels")
 	time.Sleep(1500 * time.Millisecond) // let the frame reach the screen
 	shot := filepath.Join(dir, "shot.png")
 	if out, err := exec.Command("import", "-window", "root", shot).CombinedOutput(); err != nil {
@@ -72,8 +74,11 @@ func TestWindow(t *testing.T) {
 }
 
 // waitFor reads the program's stderr until it has seen a line containing
-// each of want, in any order.
-func waitFor(t *testing.T, r interface{ Read([]byte) (int, error) }, want ...string) {
+// each of want, in any order, and logs each with the time since the
+// program was started: the cold start a user sees, which the program's own
+// count (from its main package's start) leaves the loading and
+// initialisation of the executable out of.
+func waitFor(t *testing.T, r interface{ Read([]byte) (int, error) }, started time.Time, want ...string) {
 	t.Helper()
 	found := make(chan string, len(want))
 	go func() {
@@ -82,7 +87,7 @@ func waitFor(t *testing.T, r interface{ Read([]byte) (int, error) }, want ...str
 		for len(left) > 0 && sc.Scan() {
 			for i, w := range left {
 				if strings.Contains(sc.Text(), w) {
-					found <- sc.Text()
+					found <- fmt.Sprintf("%s (%d ms after the process started)", sc.Text(), time.Since(started).Milliseconds())
 					left = append(left[:i], left[i+1:]...)
 					break
 				}

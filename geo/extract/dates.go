@@ -28,24 +28,24 @@ const (
 )
 
 var (
-	reDayMonth     = regexp.MustCompile(`(?i)\b` + approxRE + dayRE + `\s+(?:of\s+)?(` + monthRE + `)(?:,?\s+` + yearRE + `)?\b`)
-	reMonthDay     = regexp.MustCompile(`(?i)\b` + approxRE + `(` + monthRE + `)\s+` + dayRE + `(?:,?\s+` + yearRE + `)?\b`)
-	reDayRange     = regexp.MustCompile(`(?i)\b` + dayRE + `\s*(?:-|–|to|and)\s*` + dayRE + `\s+(` + monthRE + `)(?:,?\s+` + yearRE + `)?\b`)
-	reWeekdaySpan  = regexp.MustCompile(`(?i)\bfrom\s+(` + weekdayRE + `)\s+(?:to|until|till|through)\s+(` + weekdayRE + `)\b`)
-	reWeekday      = regexp.MustCompile(`(?i)\b(?:(last|next|this|on|early|late)\s+)?(` + weekdayRE + `)\b`)
-	reMonthOnly    = regexp.MustCompile(`(?i)\b(in|during|since|by|until|from|last|next|this|early|late|mid-?|throughout)\s+(` + monthRE + `)(?:\s+` + yearRE + `)?\b`)
-	reMonthYear    = regexp.MustCompile(`(?i)\b(` + monthRE + `)\s+` + yearRE + `\b`)
-	reRelative     = regexp.MustCompile(`(?i)\b(yesterday|today|tonight|tomorrow|last night|(?:last|this|next|earlier this|later this) (?:week|month|year))\b`)
-	reYearSpan     = regexp.MustCompile(`(?i)\b(?:from|between)\s+` + yearRE + `\s+(?:to|until|and|through)\s+` + yearRE + `\b|\b` + yearRE + `\s*[-–]\s*` + yearRE + `\b`)
-	reSinceYear    = regexp.MustCompile(`(?i)\bsince\s+` + yearRE + `\b`)
-	reYear         = regexp.MustCompile(`(?i)\b(in|during|by|of|from|until|early|late|mid-?)\s+` + yearRE + `\b`)
-	reYearsLong    = regexp.MustCompile(`(?i)\b(?:more than|over|nearly|almost|about|some|at least)?\s*(\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty)\s+years\s+(?:of|long)\b`)
-	futureCueRE    = regexp.MustCompile(`(?i)\b(will|shall|'ll|is expected|are expected|expected to|is due|are due|is set to|are set to|plans? to|planned|scheduled|upcoming|next|is to|are to|were to|was to|would)\b`)
+	reDayMonth     = lazyRegexp(`(?i)\b` + approxRE + dayRE + `\s+(?:of\s+)?(` + monthRE + `)(?:,?\s+` + yearRE + `)?\b`)
+	reMonthDay     = lazyRegexp(`(?i)\b` + approxRE + `(` + monthRE + `)\s+` + dayRE + `(?:,?\s+` + yearRE + `)?\b`)
+	reDayRange     = lazyRegexp(`(?i)\b` + dayRE + `\s*(?:-|–|to|and)\s*` + dayRE + `\s+(` + monthRE + `)(?:,?\s+` + yearRE + `)?\b`)
+	reWeekdaySpan  = lazyRegexp(`(?i)\bfrom\s+(` + weekdayRE + `)\s+(?:to|until|till|through)\s+(` + weekdayRE + `)\b`)
+	reWeekday      = lazyRegexp(`(?i)\b(?:(last|next|this|on|early|late)\s+)?(` + weekdayRE + `)\b`)
+	reMonthOnly    = lazyRegexp(`(?i)\b(in|during|since|by|until|from|last|next|this|early|late|mid-?|throughout)\s+(` + monthRE + `)(?:\s+` + yearRE + `)?\b`)
+	reMonthYear    = lazyRegexp(`(?i)\b(` + monthRE + `)\s+` + yearRE + `\b`)
+	reRelative     = lazyRegexp(`(?i)\b(yesterday|today|tonight|tomorrow|last night|(?:last|this|next|earlier this|later this) (?:week|month|year))\b`)
+	reYearSpan     = lazyRegexp(`(?i)\b(?:from|between)\s+` + yearRE + `\s+(?:to|until|and|through)\s+` + yearRE + `\b|\b` + yearRE + `\s*[-–]\s*` + yearRE + `\b`)
+	reSinceYear    = lazyRegexp(`(?i)\bsince\s+` + yearRE + `\b`)
+	reYear         = lazyRegexp(`(?i)\b(in|during|by|of|from|until|early|late|mid-?)\s+` + yearRE + `\b`)
+	reYearsLong    = lazyRegexp(`(?i)\b(?:more than|over|nearly|almost|about|some|at least)?\s*(\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty)\s+years\s+(?:of|long)\b`)
+	futureCueRE    = lazyRegexp(`(?i)\b(will|shall|'ll|is expected|are expected|expected to|is due|are due|is set to|are set to|plans? to|planned|scheduled|upcoming|next|is to|are to|were to|was to|would)\b`)
 	numberWords    = map[string]int{"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20}
 	monthByPrefix  = map[string]int{"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12}
 	weekdayPrefix  = map[string]time.Weekday{"mon": time.Monday, "tue": time.Tuesday, "wed": time.Wednesday, "thu": time.Thursday, "fri": time.Friday, "sat": time.Saturday, "sun": time.Sunday}
-	modalMayMarch  = regexp.MustCompile(`(?i)^(may|march)$`)
-	weekdayAbbrevs = regexp.MustCompile(`(?i)^(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)$`)
+	modalMayMarch  = lazyRegexp(`(?i)^(may|march)$`)
+	weekdayAbbrevs = lazyRegexp(`(?i)^(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)$`)
 )
 
 // dates finds the dates of a sentence, resolving relative ones against
@@ -53,7 +53,7 @@ var (
 func dates(s string, pub time.Time) []dating {
 	var out []dating
 	taken := make([]bool, len(s))
-	future := futureCueRE.MatchString(s)
+	future := futureCueRE().MatchString(s)
 	add := func(loc []int, d dating, ok bool) {
 		if !ok {
 			return
@@ -81,7 +81,7 @@ func dates(s string, pub time.Time) []dating {
 			add(loc[:2], d, ok)
 		}
 	}
-	each(reDayRange, func(m []string) (dating, bool) {
+	each(reDayRange(), func(m []string) (dating, bool) {
 		mo := month(m[3])
 		y, ok := yearOr(m[4], pub, mo, future)
 		a, b := atoi(m[1]), atoi(m[2])
@@ -90,13 +90,13 @@ func dates(s string, pub time.Time) []dating {
 		}
 		return dating{when: chrono.Span{Start: day(y, mo, a), End: day(y, mo, b)}, rule: "a range of days"}, true
 	})
-	each(reDayMonth, func(m []string) (dating, bool) { return dayMonth(m[1], m[2], m[3], m[4], pub, future) })
-	each(reMonthDay, func(m []string) (dating, bool) { return dayMonth(m[1], m[3], m[2], m[4], pub, future) })
-	each(reMonthYear, func(m []string) (dating, bool) {
+	each(reDayMonth(), func(m []string) (dating, bool) { return dayMonth(m[1], m[2], m[3], m[4], pub, future) })
+	each(reMonthDay(), func(m []string) (dating, bool) { return dayMonth(m[1], m[3], m[2], m[4], pub, future) })
+	each(reMonthYear(), func(m []string) (dating, bool) {
 		t := chrono.Time{Year: int64(atoi(m[2])), Month: int8(month(m[1])), Prec: chrono.Month}
 		return dating{when: chrono.Span{Start: t}, rule: "a month and year"}, month(m[1]) > 0
 	})
-	each(reWeekdaySpan, func(m []string) (dating, bool) {
+	each(reWeekdaySpan(), func(m []string) (dating, bool) {
 		if pub.IsZero() {
 			return dating{}, false
 		}
@@ -107,8 +107,8 @@ func dates(s string, pub time.Time) []dating {
 		}
 		return dating{when: chrono.Span{Start: fromTime(a), End: fromTime(b)}, rule: "weekdays around the publication date"}, true
 	})
-	each(reWeekday, func(m []string) (dating, bool) {
-		if pub.IsZero() || weekdayAbbrevs.MatchString(m[2]) && m[1] == "" {
+	each(reWeekday(), func(m []string) (dating, bool) {
+		if pub.IsZero() || weekdayAbbrevs().MatchString(m[2]) && m[1] == "" {
 			return dating{}, false // "Sat" alone is more likely a word than a day
 		}
 		d := weekday(pub, weekdayPrefix[strings.ToLower(m[2][:3])], strings.ToLower(m[1]), future)
@@ -121,9 +121,9 @@ func dates(s string, pub time.Time) []dating {
 		}
 		return dating{when: chrono.Span{Start: fromTime(d)}, rule: rule}, true
 	})
-	each(reRelative, func(m []string) (dating, bool) { return relative(strings.ToLower(m[1]), pub) })
-	each(reMonthOnly, func(m []string) (dating, bool) {
-		if modalMayMarch.MatchString(strings.TrimSuffix(m[2], ".")) && m[3] == "" && !strings.EqualFold(m[1], "in") && !strings.EqualFold(m[1], "since") {
+	each(reRelative(), func(m []string) (dating, bool) { return relative(strings.ToLower(m[1]), pub) })
+	each(reMonthOnly(), func(m []string) (dating, bool) {
+		if modalMayMarch().MatchString(strings.TrimSuffix(m[2], ".")) && m[3] == "" && !strings.EqualFold(m[1], "in") && !strings.EqualFold(m[1], "since") {
 			return dating{}, false // "may", "march" as words
 		}
 		mo := month(m[2])
@@ -150,20 +150,20 @@ func dates(s string, pub time.Time) []dating {
 		}
 		return dating{when: chrono.Span{Start: t}, rule: "a month"}, true
 	})
-	each(reYearSpan, func(m []string) (dating, bool) {
+	each(reYearSpan(), func(m []string) (dating, bool) {
 		a, b := atoi(first2(m[1], m[3])), atoi(first2(m[2], m[4]))
 		if b < a || a < 1000 {
 			return dating{}, false
 		}
 		return dating{when: chrono.Span{Start: year(a), End: year(b)}, rule: "a span of years"}, true
 	})
-	each(reSinceYear, func(m []string) (dating, bool) {
+	each(reSinceYear(), func(m []string) (dating, bool) {
 		return dating{when: chrono.Span{Start: year(atoi(m[1])), Open: true}, rule: "since a year"}, atoi(m[1]) >= 1000
 	})
-	each(reYear, func(m []string) (dating, bool) {
+	each(reYear(), func(m []string) (dating, bool) {
 		return dating{when: chrono.Span{Start: year(atoi(m[2]))}, rule: "a year"}, atoi(m[2]) >= 1000
 	})
-	each(reYearsLong, func(m []string) (dating, bool) {
+	each(reYearsLong(), func(m []string) (dating, bool) {
 		n, ok := numberWords[strings.ToLower(m[1])]
 		if !ok {
 			n = atoi(m[1])

@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/meridian-app/meridian/geo/gazetteer"
@@ -112,7 +111,7 @@ var (
 	groups = setOf("qaeda al-qaeda al-qaida qaida isis isil daesh hezbollah hizbollah hamas taliban nusra al-nusra jabhat jaish jaysh ahrar shabaab al-shabaab boko haram houthi houthis peshmerga ypg pkk sdf nato")
 	// sports words mark a sentence about a match.
 	sportsWords = setOf("beat beats beaten defeated defeat draw drew match matches game games goal goals scored scores scoring striker coach league table points season cup fixture fixtures championship tournament semi-final final qualifier stadium squad kick-off penalty penalties wicket innings win wins won victory derby fans half-time")
-	scoreRE     = regexp.MustCompile(`\b\d{1,2}-\d{1,2}\b`)
+	scoreRE     = lazyRegexp(`\b\d{1,2}-\d{1,2}\b`)
 	sportsClubs = setOf("united city fc afc rovers wanderers athletic albion hotspur county town real atletico atlético inter ac dynamo sporting olympique")
 	// words that can start a sentence and happen to be place names.
 	sentenceStarters = setOf("but and or so amid after before in on at as it its this that these those he she they we i you his her their our when while since until if although however meanwhile even also more most some many all one two three no not yet still then there here what who why how where which the a an")
@@ -124,7 +123,7 @@ var (
 	// month and weekday names are dates, never places.
 	calendarWords = setOf("january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday")
 
-	creditRE = regexp.MustCompile(`(?i)\b(photo|picture|image|video|credit|source)\s*:`)
+	creditRE = lazyRegexp(`(?i)\b(photo|picture|image|video|credit|source)\s*:`)
 )
 
 // judge decides whether a mention names a place here, or why not.
@@ -200,7 +199,7 @@ func (x *extractor) qualifies(w string) bool {
 // sporty reports a text about a match: two sports words, or a score and
 // one.
 func sporty(toks []token, s string) bool {
-	n := len(scoreRE.FindAllString(s, -1))
+	n := len(scoreRE().FindAllString(s, -1))
 	for _, t := range toks {
 		if sportsWords[strings.ToLower(t.text)] {
 			n++
@@ -290,7 +289,7 @@ func first(ts []token) string {
 
 // creditBefore reports a mention right after "Photo:" or "Credit:".
 func creditBefore(s string) bool {
-	locs := creditRE.FindAllStringIndex(s, -1)
+	locs := creditRE().FindAllStringIndex(s, -1)
 	if len(locs) == 0 {
 		return false
 	}

@@ -30,7 +30,7 @@ func split(body []string) []sentence {
 			section++
 			continue
 		}
-		caption := creditRE.MatchString(line)
+		caption := creditRE().MatchString(line)
 		for _, s := range sentences(line) {
 			out = append(out, sentence{text: s, paragraph: p, section: section, index: len(out), caption: caption})
 		}
@@ -41,7 +41,7 @@ func split(body []string) []sentence {
 // isHeading reports a line that reads as a heading: a few words with no
 // closing punctuation.
 func isHeading(line string) bool {
-	if strings.ContainsAny(line[len(line)-1:], ".!?:;\"”’)") || strings.Contains(line, ". ") || creditRE.MatchString(line) {
+	if strings.ContainsAny(line[len(line)-1:], ".!?:;\"”’)") || strings.Contains(line, ". ") || creditRE().MatchString(line) {
 		return false
 	}
 	n := len(strings.Fields(line))

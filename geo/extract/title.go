@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -10,13 +9,13 @@ import (
 var (
 	// leadingSaid is an attribution before the news: "A senior official
 	// said (that) ...".
-	leadingSaid = regexp.MustCompile(`^(?:[^,;:"“]{0,80}?)\b(?:said|says|told reporters|announced|reported|confirmed)(?: on \w+day)?,?\s+(?:that\s+)?`)
+	leadingSaid = lazyRegexp(`^(?:[^,;:"“]{0,80}?)\b(?:said|says|told reporters|announced|reported|confirmed)(?: on \w+day)?,?\s+(?:that\s+)?`)
 	// trailingSaid is one after it: "..., its Amaq news agency said."
-	trailingSaid = regexp.MustCompile(`,?\s*(?:[^,;"”]{0,60}?)\b(?:said|says|reported|added|told \w+)\s*\.?$`)
+	trailingSaid = lazyRegexp(`,?\s*(?:[^,;"”]{0,60}?)\b(?:said|says|reported|added|told \w+)\s*\.?$`)
 	// clauseBreak separates a sentence's clauses.
-	clauseBreak = regexp.MustCompile(`(?:,\s|;\s|:\s| — | – | - | when | while | whereas | because | although | even as )`)
+	clauseBreak = lazyRegexp(`(?:,\s|;\s|:\s| — | – | - | when | while | whereas | because | although | even as )`)
 	// leadIn is a connective that starts a subordinate clause.
-	leadIn = regexp.MustCompile(`(?i)^(?:including|and|but|as|so|then|which|who|where)\s+`)
+	leadIn = lazyRegexp(`(?i)^(?:including|and|but|as|so|then|which|who|where)\s+`)
 )
 
 // maxTitleWords keeps titles short enough for a list row and a map label.
@@ -28,15 +27,15 @@ const maxTitleWords = 14
 func title(s string, at, n int) string {
 	t := strings.TrimSpace(s)
 	off := len(s) - len(strings.TrimLeft(s, " "))
-	if m := leadingSaid.FindStringIndex(t); m != nil && m[1] < len(t)-20 && m[1] <= at-off {
+	if m := leadingSaid().FindStringIndex(t); m != nil && m[1] < len(t)-20 && m[1] <= at-off {
 		t, off = t[m[1]:], off+m[1]
 	}
-	if m := trailingSaid.FindStringIndex(t); m != nil && m[0] > 20 && m[0] >= at-off+n {
+	if m := trailingSaid().FindStringIndex(t); m != nil && m[0] > 20 && m[0] >= at-off+n {
 		t = t[:m[0]]
 	}
 	// The clause that holds the mention.
 	start, end := 0, len(t)
-	for _, loc := range clauseBreak.FindAllStringIndex(t, -1) {
+	for _, loc := range clauseBreak().FindAllStringIndex(t, -1) {
 		switch {
 		case loc[1] <= at-off:
 			start = loc[1]
@@ -51,7 +50,7 @@ func title(s string, at, n int) string {
 	}
 	rel := at - off - start
 	t = t[start:end]
-	if m := leadIn.FindStringIndex(t); m != nil && m[1] <= rel {
+	if m := leadIn().FindStringIndex(t); m != nil && m[1] <= rel {
 		t, rel = t[m[1]:], rel-m[1]
 	}
 	t = strings.TrimRight(strings.TrimSpace(strings.Trim(t, "\"“”")), ".,;:!?\"”")

@@ -46,48 +46,125 @@ func (b *bins) reset(n int) {
 	clear(b.mixed)
 }
 
-// grid is the cell layout of a frame.
+// grid is the cell layout events were binned into. Its cells are anchored
+// to the world, not to the view: a pan moves the bubbles with the map
+// instead of regrouping the events under them, and reuses the counts while
+// the view stays inside the binned area, which spans the view and about a
+// view's width and height around it. The cells are sized to divide the
+// world's width (about ClusterCell pixels), so they repeat with the world:
+// each event is binned once however many copies of the world are in view.
+// Binning reads every event in the time window (a million in 7–9 ms on two
+// cores); a pan then draws the bubbles only.
 type grid struct {
+	k          int     // cells across (and down) the world
+	cs         float64 // cell size in pixels: s/k
+	c0x, c0y   int     // the binned area's first column (0 ≤ c0x < k) and row
 	cols, rows int
-	v          Viewport
-	s, ox, oy  float64 // pixel = world·s + (ox, oy)
+	s          float64 // pixels per world unit: the zoom
 }
 
-func newGrid(v Viewport) grid {
+// newGrid returns the cell layout at s pixels per world unit, spanning the
+// cells of view span vc and as many again on every side (the whole world
+// across, when that is less).
+func newGrid(s float64, vc cellSpan) grid {
+	k := max(1, int(math.Round(s/ClusterCell)))
+	g := grid{k: k, cs: s / float64(k), s: s}
+	w, h := vc.x1-vc.x0+1, vc.y1-vc.y0+1
+	g.cols = min(k, 3*w)
+	if g.cols < k {
+		g.c0x = mod(vc.x0-w, k)
+	}
+	top, bottom := max(0, vc.y0-h), min(k-1, vc.y1+h)
+	g.c0y, g.rows = top, max(0, bottom-top+1)
+	return g
+}
+
+// mod is a modulo n that is never negative.
+func mod(a, n int) int {
+	if a %= n; a < 0 {
+		a += n
+	}
+	return a
+}
+
+// cell returns the index of the cell at column x (counted from any copy
+// of the world) and row y, or -1 when the binned area does not hold it.
+func (g grid) cell(x, y int) int {
+	y -= g.c0y
+	if y < 0 || y >= g.rows {
+		return -1
+	}
+	x = mod(x-g.c0x, g.k)
+	if x >= g.cols {
+		return -1
+	}
+	return y*g.cols + x
+}
+
+// holds reports whether the binned area has every cell of vc in the world.
+func (g grid) holds(vc cellSpan) bool {
+	top, bottom := max(0, vc.y0), min(g.k-1, vc.y1)
+	if top <= bottom && (top < g.c0y || bottom >= g.c0y+g.rows) {
+		return false
+	}
+	return g.cols == g.k || mod(vc.x0-g.c0x, g.k)+vc.x1-vc.x0 < g.cols
+}
+
+// binKey is what binned counts depend on besides the view's position.
+type binKey struct {
+	marks     *Marks
+	s         float64
+	window    Window
+	cur, past int // the lists' lengths, a check that they are the lists binned
+}
+
+// cellSpan is the cells a view covers, counted from the world's origin
+// (columns unwrapped: the copy of the world right of it continues at k),
+// and the view pixel of that origin.
+type cellSpan struct {
+	x0, x1, y0, y1 int
+	dx, dy         float64
+}
+
+// viewCells returns the cells of size cs that view v covers.
+func viewCells(v Viewport, cs float64) cellSpan {
 	s := v.Scale()
-	return grid{cols: (v.Width + ClusterCell - 1) / ClusterCell, rows: (v.Height + ClusterCell - 1) / ClusterCell, v: v,
-		s: s, ox: float64(v.Width)/2 - v.Center[0]*s, oy: float64(v.Height)/2 - v.Center[1]*s}
+	ox, oy := float64(v.Width)/2-v.Center[0]*s, float64(v.Height)/2-v.Center[1]*s
+	return cellSpan{
+		x0: int(math.Floor(-ox / cs)), x1: int(math.Ceil((float64(v.Width)-ox)/cs)) - 1,
+		y0: int(math.Floor(-oy / cs)), y1: int(math.Ceil((float64(v.Height)-oy)/cs)) - 1,
+		dx: ox, dy: oy,
+	}
 }
 
-// add bins events list of m (faded or not) into b, for every copy of the
-// repeating world in view.
+// add bins events list of m (faded or not) into b. Pixel sums are offsets
+// within each event's cell.
 func (g grid) add(b *bins, m *Marks, list []int32, faded bool) {
-	w, h := float64(g.v.Width), float64(g.v.Height)
 	fs := g.s / worldFix // pixels per step of the anchors' fixed point
 	for _, i := range list {
 		a := m.anchor[i]
-		y := float64(a[1])*fs + g.oy
-		if !(y >= 0 && y < h) || a[0] == unplaced {
+		if a[0] == unplaced {
 			continue
 		}
-		x := float64(a[0])*fs + g.ox
-		x -= math.Floor(x/g.s) * g.s // the leftmost copy at or right of 0
-		for ; x < w; x += g.s {
-			c := int(y)/ClusterCell*g.cols + int(x)/ClusterCell
-			if faded {
-				b.faded[c]++
-				continue
-			}
-			if b.count[c] == 0 {
-				b.color[c] = m.color[i]
-			} else if b.color[c] != m.color[i] {
-				b.mixed[c] = true
-			}
-			b.count[c]++
-			b.sx[c] += float32(x)
-			b.sy[c] += float32(y)
-			b.one[c] = i
+		x, y := float64(a[0])*fs, float64(a[1])*fs
+		col, row := int(x/g.cs), min(int(y/g.cs), g.k-1)
+		c := g.cell(col, row)
+		if c < 0 {
+			continue
 		}
+		if faded {
+			b.faded[c]++
+			continue
+		}
+		if b.count[c] == 0 {
+			b.color[c] = m.color[i]
+		} else if b.color[c] != m.color[i] {
+			b.mixed[c] = true
+		}
+		b.count[c]++
+		b.sx[c] += float32(x - float64(col)*g.cs)
+		b.sy[c] += float32(y - float64(row)*g.cs)
+		b.one[c] = i
 	}
 }
 
@@ -185,43 +262,82 @@ func newBinners(r *Renderer, size int) *binners {
 // clusterInk is the bubble colour of cells that mix categories.
 var clusterInk = color.RGBA{52, 73, 94, 255}
 
-// bin counts the events of a frame per cell and returns how many are in
-// view (each copy of the repeating world counted).
-func (r *Renderer) bin(v Viewport, current, past []int32) int {
-	r.grid = newGrid(v)
-	b := r.binAll(r.grid, current, past)
-	n := 0
-	for c := range b.count {
-		n += int(b.count[c] + b.faded[c])
+// bin counts the events of a frame per cell, binning them again only when
+// the view has left the binned area or what was binned has changed, and
+// returns how many are in view (each copy of the repeating world counted).
+func (r *Renderer) bin(v Viewport, w Window, current, past []int32) int {
+	key := binKey{marks: r.Marks, s: v.Scale(), window: w, cur: len(current), past: len(past)}
+	k := max(1, int(math.Round(key.s/ClusterCell)))
+	vc := viewCells(v, key.s/float64(k))
+	if !r.binned || key != r.binKey || !r.grid.holds(vc) {
+		r.grid = newGrid(key.s, vc)
+		r.binAll(r.grid, current, past)
+		r.binKey, r.binned = key, true
+		r.binnings++
 	}
+	r.view = vc
+	n := 0
+	r.eachCell(func(c, _, _ int) {
+		n += int(r.bins[0].count[c] + r.bins[0].faded[c])
+	})
 	return n
 }
 
-// drawClusters draws the binned frame as bubbles: a cell with one event
-// shows its marker, a cell with more a bubble with the count, faded
-// cells (only past events) a small faded disc.
-func (r *Renderer) drawClusters(dst *image.RGBA) {
-	g, b, m := r.grid, r.bins[0], r.Marks
-	for c := range b.count {
-		if b.count[c] == 0 && b.faded[c] > 0 {
-			x, y := (c%g.cols)*ClusterCell+ClusterCell/2, (c/g.cols)*ClusterCell+ClusterCell/2
-			stamp(dst, r.sprites.past, orb.Point{float64(x), float64(y)}, clusterInk, pastAlpha)
+// eachCell calls f with every binned cell of the last frame's view: its
+// index and its column and row counted from the world's origin.
+func (r *Renderer) eachCell(f func(c, x, y int)) {
+	g, vc := r.grid, r.view
+	for y := max(0, vc.y0); y <= min(g.k-1, vc.y1); y++ {
+		for x := vc.x0; x <= vc.x1; x++ {
+			if c := g.cell(x, y); c >= 0 {
+				f(c, x, y)
+			}
 		}
 	}
-	for c, n := range b.count {
-		switch {
+}
+
+// cellAt returns the binned cell under view pixel px in the last frame,
+// or -1, with its column and row.
+func (r *Renderer) cellAt(px orb.Point) (c, x, y int) {
+	g, vc := r.grid, r.view
+	x, y = int(math.Floor((px[0]-vc.dx)/g.cs)), int(math.Floor((px[1]-vc.dy)/g.cs))
+	if x < vc.x0 || x > vc.x1 || y < vc.y0 || y > vc.y1 {
+		return -1, x, y
+	}
+	return g.cell(x, y), x, y
+}
+
+// centroid returns the view pixel at the middle of the n events of cell c,
+// drawn at column x and row y.
+func (r *Renderer) centroid(c, x, y int, n int32) orb.Point {
+	g, b, vc := r.grid, r.bins[0], r.view
+	return orb.Point{float64(x)*g.cs + vc.dx + float64(b.sx[c]/float32(n)),
+		float64(y)*g.cs + vc.dy + float64(b.sy[c]/float32(n))}
+}
+
+// drawClusters draws the binned cells in view as bubbles: a cell with one
+// event shows its marker, a cell with more a bubble with the count, faded
+// cells (only past events) a small faded disc.
+func (r *Renderer) drawClusters(dst *image.RGBA) {
+	b, m, g, vc := r.bins[0], r.Marks, r.grid, r.view
+	r.eachCell(func(c, x, y int) {
+		if b.count[c] == 0 && b.faded[c] > 0 {
+			mid := orb.Point{(float64(x)+0.5)*g.cs + vc.dx, (float64(y)+0.5)*g.cs + vc.dy}
+			stamp(dst, r.sprites.past, mid, clusterInk, pastAlpha)
+		}
+	})
+	r.eachCell(func(c, x, y int) {
+		switch n := b.count[c]; {
 		case n == 1:
-			i := b.one[c]
-			r.sprites.marker(dst, orb.Point{float64(b.sx[c]), float64(b.sy[c])}, m.color[i], false, 255)
+			r.sprites.marker(dst, r.centroid(c, x, y, 1), m.color[b.one[c]], false, 255)
 		case n > 1:
 			col := b.color[c]
 			if b.mixed[c] {
 				col = clusterInk
 			}
-			at := orb.Point{float64(b.sx[c] / float32(n)), float64(b.sy[c] / float32(n))}
-			r.bubble(dst, at, n, col)
+			r.bubble(dst, r.centroid(c, x, y, n), n, col)
 		}
-	}
+	})
 }
 
 // bubble draws a cluster of n events: a disc growing with the count's

@@ -212,7 +212,7 @@ func (r *Renderer) drawMarks(dst *image.RGBA, v Viewport, w Window, selected int
 		r.visBuf = current // not allBuf, which the next window would overwrite
 	}
 	r.clustered = false
-	if len(current)+len(past) > ClusterAbove && r.bin(v, current, past) > ClusterAbove {
+	if len(current)+len(past) > ClusterAbove && r.bin(v, w, current, past) > ClusterAbove {
 		r.clustered = true
 		r.drawClusters(dst)
 		r.drawSelected(dst, v, w, selected)

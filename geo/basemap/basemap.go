@@ -1,21 +1,20 @@
 // Package basemap provides the offline world map Meridian draws under the
 // events: Natural Earth land, lakes, borders, coastlines and rivers at two
-// levels of detail, decoded from the embedded TopoJSON and projected once to
-// Web Mercator world units (see package mercator).
+// levels of detail, in Web Mercator world units (see package mercator).
+//
+// The levels are built from Natural Earth's TopoJSON (FromTopoJSON) when
+// the assets are made, and embedded already projected (Level's
+// MarshalBinary), so that a start-up reads them in a millisecond or two.
 package basemap
 
 import (
-	"bytes"
-	"compress/gzip"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"sync"
 
 	"github.com/meridian-app/meridian/assets"
 	"github.com/meridian-app/meridian/geo/mercator"
-	"github.com/meridian-app/meridian/geo/topojson"
 )
 
 // ErrLayer wraps failures to read an embedded layer.
@@ -81,59 +80,13 @@ func (b *Basemap) Level(i int) (*Level, error) {
 }
 
 func load(fsys fs.FS, name string) (*Level, error) {
-	countries, err := readTopology(fsys, "basemap/countries-"+name+".json.gz")
-	if err != nil {
-		return nil, err
-	}
-	physical, err := readTopology(fsys, "basemap/physical-"+name+".json.gz")
-	if err != nil {
-		return nil, err
-	}
-	l := &Level{Name: name}
-	steps := []struct {
-		topo  *topojson.Topology
-		obj   string
-		dst   *[]mercator.Path
-		areas bool
-	}{
-		{countries, "land", &l.Land, true},
-		{physical, "lakes", &l.Lakes, true},
-		{physical, "coastlines", &l.Coast, false},
-		{physical, "rivers", &l.Rivers, false},
-	}
-	for _, s := range steps {
-		geoms, err := s.topo.Object(s.obj)
-		if err != nil {
-			return nil, fmt.Errorf("%w: %s %s: %v", ErrLayer, name, s.obj, err)
-		}
-		for _, g := range geoms {
-			*s.dst = mercator.AppendGeometry(*s.dst, g.Geometry)
-		}
-	}
-	borders, err := countries.Mesh("countries", func(a, b int) bool { return a != b })
-	if err != nil {
-		return nil, fmt.Errorf("%w: %s borders: %v", ErrLayer, name, err)
-	}
-	l.Borders = mercator.AppendGeometry(nil, borders)
-	return l, nil
-}
-
-func readTopology(fsys fs.FS, path string) (*topojson.Topology, error) {
-	gz, err := fs.ReadFile(fsys, path)
+	data, err := fs.ReadFile(fsys, "basemap/"+name+".bin")
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrLayer, err)
 	}
-	zr, err := gzip.NewReader(bytes.NewReader(gz))
-	if err != nil {
-		return nil, fmt.Errorf("%w: %s: %v", ErrLayer, path, err)
+	l := new(Level)
+	if err := l.UnmarshalBinary(data); err != nil {
+		return nil, fmt.Errorf("%w: %s: %w", ErrLayer, name, err)
 	}
-	data, err := io.ReadAll(zr)
-	if err != nil {
-		return nil, fmt.Errorf("%w: %s: %v", ErrLayer, path, err)
-	}
-	topo, err := topojson.Decode(data)
-	if err != nil {
-		return nil, fmt.Errorf("%w: %s: %v", ErrLayer, path, err)
-	}
-	return topo, nil
+	return l, nil
 }

@@ -8,6 +8,7 @@ import (
 	"runtime/debug"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -71,39 +72,42 @@ func newFiles(u *UI, w fyne.Window, load Loader, save Saver, prefs fyne.Preferen
 
 // open starts loading path ("" for the sample), cancelling a load already
 // under way. The current data stays until the new file is ready.
-func (f *files) open(path string) { f.openWaiting(path, 0) }
+func (f *files) open(path string) { f.await(startReading(f.load, path), 0) }
 
-// openWaiting is open that first waits up to wait for the file, and shows
-// it at once if it is read by then. Run uses it so that the window's first
-// frame has the data: handed over through the event queue, the data
+// await makes r the load under way, cancelling the one before, and shows
+// its file once it is read. It first waits up to wait for that, and shows
+// the file at once if it is read by then: Run starts reading the start-up
+// file before the window exists and hands it over here, so that the window's
+// first frame has the data (handed over through the event queue, the data
 // missed the first frame, and under software GL the next one came 150 ms
-// later.
-func (f *files) openWaiting(path string, wait time.Duration) {
+// later).
+func (f *files) await(r *reading, wait time.Duration) {
 	if f.cancel != nil {
 		f.cancel()
 	}
-	ctx, cancel := context.WithCancel(context.Background())
-	f.cancel = cancel
+	f.cancel = r.cancel
 	f.gen++
 	gen := f.gen
-	name := displayName(path)
-	f.u.Status.SetText("Loading " + name + "…")
+	report := func(v float64) {
+		onUI(func() {
+			if gen == f.gen {
+				f.u.Progress.SetValue(v)
+			}
+		})
+	}
+	f.u.Status.SetText("Loading " + r.name + "…")
 	f.u.Progress.SetValue(0)
 	f.u.Progress.Show()
 	f.u.CancelLoad.Show()
-	done := make(chan loaded, 1)
-	go func() {
-		d, err := f.read(ctx, gen, path, name)
-		done <- loaded{d, err}
-	}()
+	r.follow(report)
 	handOver := func(l loaded) {
 		if gen == f.gen { // else a newer load replaced this one
-			f.finish(ctx, path, name, l.d, l.err)
+			f.finish(r.ctx, r.path, r.name, l.d, l.err)
 		}
 	}
 	if wait > 0 {
 		select {
-		case l := <-done:
+		case l := <-r.done:
 			handOver(l)
 			go l.release()
 			return
@@ -111,10 +115,73 @@ func (f *files) openWaiting(path string, wait time.Duration) {
 		}
 	}
 	go func() {
-		l := <-done
+		l := <-r.done
 		onUI(func() { handOver(l) })
 		l.release()
 	}()
+}
+
+// reading is a file being read and prepared in the background, from
+// startReading until files awaits it.
+type reading struct {
+	path, name string
+	ctx        context.Context
+	cancel     context.CancelFunc
+	done       chan loaded
+
+	mu       sync.Mutex
+	report   func(float64) // shows the progress, once await sets it
+	progress float64       // the latest, -1 before any
+}
+
+// startReading reads path ("" for the sample) with load and prepares it
+// for the views, in the background. It needs no window, so the start-up
+// file is read while the window is made.
+func startReading(load Loader, path string) *reading {
+	ctx, cancel := context.WithCancel(context.Background())
+	r := &reading{path: path, name: displayName(path), ctx: ctx, cancel: cancel, done: make(chan loaded, 1), progress: -1}
+	go func() {
+		d, err := r.read(load)
+		r.done <- loaded{d, err}
+	}()
+	return r
+}
+
+func (r *reading) read(load Loader) (*Dataset, error) {
+	var last time.Time
+	progress := func(done, total int64) {
+		if total <= 0 || time.Since(last) < 100*time.Millisecond {
+			return
+		}
+		last = time.Now()
+		r.tell(float64(done) / float64(total))
+	}
+	res, err := load(r.ctx, r.path, progress)
+	if err == nil && res != nil && res.Collection != nil && r.ctx.Err() == nil {
+		return Prepare(r.name, res), nil
+	}
+	return nil, err
+}
+
+// tell records progress v and shows it, if anyone follows it yet.
+func (r *reading) tell(v float64) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.progress = v
+	if r.report != nil {
+		r.report(v)
+	}
+}
+
+// follow has report show the progress from now on, starting with the
+// latest, which may have come before anyone followed.
+func (r *reading) follow(report func(float64)) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.report = report
+	if r.progress >= 0 {
+		report(r.progress)
+	}
 }
 
 // loaded is what a background read gives open.
@@ -131,28 +198,6 @@ func (l loaded) release() {
 	if l.d != nil && len(l.d.Result.Collection.Events) >= bigLoad {
 		debug.FreeOSMemory()
 	}
-}
-
-// read is the background half of open: read and prepare.
-func (f *files) read(ctx context.Context, gen int, path, name string) (*Dataset, error) {
-	var last time.Time
-	progress := func(done, total int64) {
-		if total <= 0 || time.Since(last) < 100*time.Millisecond {
-			return
-		}
-		last = time.Now()
-		v := float64(done) / float64(total)
-		onUI(func() {
-			if gen == f.gen {
-				f.u.Progress.SetValue(v)
-			}
-		})
-	}
-	res, err := f.load(ctx, path, progress)
-	if err == nil && res != nil && res.Collection != nil && ctx.Err() == nil {
-		return Prepare(name, res), nil
-	}
-	return nil, err
 }
 
 // bigLoad is the number of events from which a load is followed by

@@ -108,23 +108,43 @@ func TestOpenShowsProblems(t *testing.T) {
 	})
 }
 
-// At start-up a file that reads within the wait is shown before
-// openWaiting returns, so that the window's first frame has it; one that
-// does not arrives later through the UI queue as usual.
+// At start-up a file that reads within the wait is shown before await
+// returns, so that the window's first frame has it; one that does not
+// arrives later through the UI queue as usual.
 func TestOpenWaiting(t *testing.T) {
 	u, f, _ := newTestFiles(t)
 	onUIWait(func() {
-		f.openWaiting("", 10*time.Second)
+		f.await(startReading(f.load, ""), 10*time.Second)
 		if u.data == nil || u.data.Name != assets.SampleName || u.Progress.Visible() {
-			t.Errorf("sample not shown when openWaiting returned: %v", u.data)
+			t.Errorf("sample not shown when await returned: %v", u.data)
 		}
 	})
 	onUIWait(func() {
-		f.openWaiting("/data/slow.kml", 20*time.Millisecond)
+		f.await(startReading(f.load, "/data/slow.kml"), 20*time.Millisecond)
 		if u.data.Name != assets.SampleName || !u.Progress.Visible() {
 			t.Errorf("while the slow file loads: showing %q, progress shown %v", u.data.Name, u.Progress.Visible())
 		}
 	})
+	onUIWait(func() { test.Tap(u.CancelLoad) })
+	waitFor(t, "the cancellation", func() bool { return f.cancel == nil && !u.Progress.Visible() })
+}
+
+// Run starts reading the start-up file before the window exists: the
+// progress it made before files took it over is shown when it is.
+func TestProgressBeforeAwait(t *testing.T) {
+	u, f, _ := newTestFiles(t)
+	r := startReading(f.load, "/data/slow.kml")
+	for {
+		r.mu.Lock()
+		told := r.progress >= 0
+		r.mu.Unlock()
+		if told {
+			break
+		}
+		time.Sleep(time.Millisecond)
+	}
+	onUIWait(func() { f.await(r, 0) })
+	waitFor(t, "the progress bar at a half", func() bool { return u.Progress.Visible() && u.Progress.Value == 0.5 })
 	onUIWait(func() { test.Tap(u.CancelLoad) })
 	waitFor(t, "the cancellation", func() bool { return f.cancel == nil && !u.Progress.Visible() })
 }

@@ -51,6 +51,9 @@ type MapView struct {
 
 	drag   int
 	dragTo orb.Point
+	// early is the first frame, drawn in the background by Prerender
+	// until the window paints; nil when there is none.
+	early *earlyFrame
 }
 
 var (
@@ -73,6 +76,7 @@ func NewMapView(r *render.Renderer) *MapView {
 
 // SetMarks shows a new set of events and fits the view to bound (when ok).
 func (m *MapView) SetMarks(marks *render.Marks, bound orb.Bound, ok bool) {
+	m.settle()
 	m.renderer.Marks = marks
 	m.fit, m.hasFit, m.needFit = bound, ok, ok
 	m.frame.Selected = -1
@@ -94,12 +98,14 @@ func (m *MapView) SetSelected(i int) {
 
 // SetPlaces shows place labels (nil: none).
 func (m *MapView) SetPlaces(p *render.Places) {
+	m.settle()
 	m.renderer.Places = p
 	m.Refresh()
 }
 
 // SetLocalNames labels places in their own script (true) or in Latin.
 func (m *MapView) SetLocalNames(on bool) {
+	m.settle()
 	m.renderer.LocalNames = on
 	m.Refresh()
 }
@@ -169,24 +175,24 @@ func (m *MapView) PanBy(dx, dy float32) {
 	m.Refresh()
 }
 
-// draw is the raster generator: it renders the frame at the raster's pixel size.
+// draw is the raster generator: it renders the frame at the raster's pixel
+// size, or shows the one Prerender drew.
 func (m *MapView) draw(w, h int) image.Image {
 	if w < 1 || h < 1 {
 		return image.NewRGBA(image.Rect(0, 0, 1, 1))
 	}
-	if sz := m.Size(); sz.Width > 0 {
-		m.pxScale = float64(w) / float64(sz.Width)
-	}
-	m.frame.View = m.frame.View.Resize(w, h)
-	if m.needFit && w > 1 {
-		m.needFit = false
-		m.frame.View = render.Fit(m.fit, w, h, 40*m.pxScale, 10)
-	}
-	if m.img == nil || m.img.Rect.Dx() != w || m.img.Rect.Dy() != h {
-		m.img = image.NewRGBA(image.Rect(0, 0, w, h))
-	}
-	if err := m.renderer.Draw(m.img, m.frame); err != nil {
-		fyne.LogError("drawing map", err)
+	view, px := m.viewAt(w, h)
+	m.pxScale = px
+	if img, ok := m.takeEarly(w, h); ok {
+		m.img = img
+	} else {
+		m.frame.View, m.needFit = view, m.needFit && w <= 1
+		if m.img == nil || m.img.Rect.Dx() != w || m.img.Rect.Dy() != h {
+			m.img = image.NewRGBA(image.Rect(0, 0, w, h))
+		}
+		if err := m.renderer.Draw(m.img, m.frame); err != nil {
+			fyne.LogError("drawing map", err)
+		}
 	}
 	if m.renderer.Marks != nil && m.OnFirstFrame != nil {
 		f := m.OnFirstFrame
@@ -194,6 +200,19 @@ func (m *MapView) draw(w, h int) image.Image {
 		f()
 	}
 	return m.img
+}
+
+// viewAt returns the view the map shows in an image of w×h pixels, fitted
+// to the data when a fit is due, and the image pixels per Fyne unit.
+func (m *MapView) viewAt(w, h int) (render.Viewport, float64) {
+	px := m.pxScale
+	if sz := m.Size(); sz.Width > 0 {
+		px = float64(w) / float64(sz.Width)
+	}
+	if m.needFit && w > 1 {
+		return render.Fit(m.fit, w, h, 40*px, 10), px
+	}
+	return m.frame.View.Resize(w, h), px
 }
 
 func (m *MapView) toPixel(p fyne.Position) orb.Point {
@@ -208,6 +227,7 @@ func (m *MapView) Tapped(ev *fyne.PointEvent) {
 	if m.renderer.Marks == nil || m.OnSelected == nil {
 		return
 	}
+	m.settle()
 	// A bubble of many events opens up: zoom in on it, as map users expect.
 	if px := m.toPixel(ev.Position); m.renderer.ClusterAt(px) > 1 {
 		m.frame.View = m.frame.View.ZoomAround(px, 2)

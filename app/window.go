@@ -32,16 +32,20 @@ type Options struct {
 // Run opens the main window on the file (or the sample) and blocks until
 // it is closed.
 func Run(opt Options) {
-	// Both basemap levels are decoded while the window opens, not in the
-	// first frame: the 1:50m one takes a tenth of a second.
+	// What needs neither the window nor the UI goroutine starts first, on
+	// the other core, while this one initialises GLFW: reading the file,
+	// decoding the basemap and loading Fyne's fonts.
+	file := startReading(opt.Load, opt.Path)
 	go func() {
 		for i := range 2 {
 			_, _ = basemap.Default().Level(i)
 		}
 	}()
 	a := fyneapp.NewWithID(meridian.ID())
+	fonts := warmFonts()
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	w := a.NewWindow("Meridian")
+	<-fonts
 	u := NewUI()
 	// The first map frame with data is drawn inside a paint; what follows
 	// it is queued, so it runs once that frame has been swapped onto the
@@ -86,13 +90,34 @@ func Run(opt Options) {
 	w.Content().Resize(w.Canvas().Size())
 	// A file that reads quickly (the sample reads in 2 ms) is shown in
 	// the window's first frame; a big one loads with the window open.
-	f.openWaiting(opt.Path, startWait)
+	f.await(file, startWait)
+	// The map's first frame is drawn on the other core while GLFW makes
+	// the window on this one.
+	u.Map.Prerender(w.Canvas().Scale())
 	time.AfterFunc(3*time.Second, u.LoadPlaces) // in case no data ever shows
 	w.ShowAndRun()
 }
 
 // startWait is how long Run holds the window back for the file to read.
 const startWait = 150 * time.Millisecond
+
+// warmFonts loads the faces of Fyne's theme font that the window's text
+// uses, in the background, and closes the channel it returns when done.
+// Fyne loads them on the first measurement of text in each style: 40 to
+// 60 ms here, with its scan of the system's fonts, which would otherwise
+// be spent on the UI goroutine building the widgets. Fyne's font and
+// metrics caches are safe for concurrent use; Run waits for the channel
+// before it measures any text itself, so no face is loaded twice.
+func warmFonts() <-chan struct{} {
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for _, style := range []fyne.TextStyle{{}, {Bold: true}} {
+			fyne.MeasureText("Meridian", theme.TextSize(), style)
+		}
+	}()
+	return done
+}
 
 // mainMenu is the File menu (Open, Open Recent, Export, Problems), View
 // (find, place names) and Help. Fyne adds Quit to the first menu.

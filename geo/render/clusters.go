@@ -186,10 +186,11 @@ func (b *bins) merge(o *bins) {
 	}
 }
 
-// binAll bins the current and past lists with one worker per core.
+// binAll bins the current and past lists with one worker per core (one
+// for a Background renderer).
 func (r *Renderer) binAll(g grid, current, past []int32) *bins {
 	workers := min(runtime.GOMAXPROCS(0), 8)
-	if len(current)+len(past) < 50_000 {
+	if len(current)+len(past) < 50_000 || r.Background {
 		workers = 1
 	}
 	for len(r.bins) < workers {

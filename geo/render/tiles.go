@@ -122,7 +122,8 @@ func (g tileGrid) at(col, row int) image.Point {
 // basemapTiles paints the basemap of view v into dst from cached tiles,
 // rasterising the missing ones on every core first; then it starts
 // rendering the ring of tiles around the view in the background, so that
-// a pan finds them ready.
+// a pan finds them ready. A Background renderer uses one core and leaves
+// the ring to the next frame.
 func (r *Renderer) basemapTiles(dst *image.RGBA, v Viewport) error {
 	t := &r.tiles
 	g := newTileGrid(v, 0)
@@ -144,17 +145,21 @@ func (r *Renderer) basemapTiles(dst *image.RGBA, v Viewport) error {
 	}
 	t.mu.Unlock()
 	r.tileBuf = need
+	cores := runtime.NumCPU()
+	if r.Background {
+		cores = 1
+	}
 	if 2*len(need) > g.cols*g.rows {
 		// Mostly new tiles (a zoom, a jump): drawing the view itself is
 		// cheaper than the larger square of tiles around it. The tiles
 		// wholly inside it are kept; the edges are drawn ahead.
-		if err := t.renderView(dst, v, bm, st); err != nil {
+		if err := t.renderView(dst, v, bm, st, cores); err != nil {
 			return err
 		}
 		t.mu.Lock()
 		t.keepInside(dst, g, need, bm, st)
 	} else {
-		if err := t.render(g, need, bm, st, runtime.NumCPU()); err != nil {
+		if err := t.render(g, need, bm, st, cores); err != nil {
 			return err
 		}
 		t.mu.Lock()
@@ -168,8 +173,8 @@ func (r *Renderer) basemapTiles(dst *image.RGBA, v Viewport) error {
 	t.limit = tileBudget * ring.cols * ring.rows
 	t.evict(t.limit)
 	t.last = aheadJob{v, bm, st}
-	start := !t.ahead
-	t.ahead = true
+	start := !t.ahead && !r.Background
+	t.ahead = t.ahead || start
 	t.mu.Unlock()
 	if start {
 		go t.renderAhead(t.last)
@@ -178,9 +183,9 @@ func (r *Renderer) basemapTiles(dst *image.RGBA, v Viewport) error {
 }
 
 // renderView draws the basemap of view v into dst in horizontal bands, one
-// per core.
-func (t *tiles) renderView(dst *image.RGBA, v Viewport, bm *basemap.Basemap, st Style) error {
-	bands := max(1, min(runtime.NumCPU(), v.Height/64))
+// per core of the given number.
+func (t *tiles) renderView(dst *image.RGBA, v Viewport, bm *basemap.Basemap, st Style, cores int) error {
+	bands := max(1, min(cores, v.Height/64))
 	h := (v.Height + bands - 1) / bands
 	errs := make([]error, bands)
 	var wg sync.WaitGroup

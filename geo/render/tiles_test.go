@@ -135,3 +135,42 @@ func TestTileCacheBounded(t *testing.T) {
 		t.Errorf("%d tiles cached and %d spare, budget %d", n, spare, limit)
 	}
 }
+
+// A Background frame is the frame a normal renderer draws, clusters
+// included, but sets no tiles going ahead of a pan: the next frame that
+// draws the basemap does.
+func TestBackgroundDrawsSameStartsNothing(t *testing.T) {
+	c := generated(t, 60_000) // enough to bin on every core normally
+	m := NewMarks(c)
+	v := Viewport{Center: mercator.Project(orb.Point{20, 30}), Zoom: 2.2, Width: 700, Height: 450}
+	want, err := NewRenderer(basemap.Default(), m).Image(Frame{View: v, Selected: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := NewRenderer(basemap.Default(), m)
+	r.Background = true
+	got, err := r.Image(Frame{View: v, Selected: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := differ(got, want); n != 0 {
+		t.Errorf("%d pixels differ from the frame drawn on every core", n)
+	}
+	r.tiles.mu.Lock()
+	ahead := r.tiles.ahead
+	r.tiles.mu.Unlock()
+	if ahead {
+		t.Error("a Background frame set tiles going ahead of a pan")
+	}
+	r.Background = false
+	if _, err := r.Image(Frame{View: v.Pan(1, 0), Selected: -1}); err != nil {
+		t.Fatal(err)
+	}
+	r.tiles.mu.Lock()
+	ahead = r.tiles.ahead
+	r.tiles.mu.Unlock()
+	if !ahead {
+		t.Error("the next frame did not set the tiles ahead going")
+	}
+	waitAhead(t, r)
+}

@@ -72,6 +72,11 @@ func Run(opt Options) {
 	f := newFiles(u, w, opt.Load, opt.Save, a.Preferences())
 	f.OnRecent = func() { w.SetMainMenu(mainMenu(f, u)) }
 	w.SetMainMenu(mainMenu(f, u))
+	// Sized before it has content, the window lays the content out at its
+	// size as it is set: text that wraps (the data's overview in the
+	// detail panel) is then measured at about its real width, not word by
+	// word in a panel 56 px wide (50 ms before the first frame).
+	w.Resize(fyne.NewSize(1400, 860))
 	w.SetContent(u.Content(toolbar(u, w, f)))
 	w.SetOnDropped(f.dropped)
 	bindKeys(w, u)
@@ -82,12 +87,6 @@ func Run(opt Options) {
 		func(fyne.Shortcut) { f.openDialog() })
 	w.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault},
 		func(fyne.Shortcut) { u.Search.Focus() })
-	w.Resize(fyne.NewSize(1400, 860))
-	// Lay the content out at the window's size before it shows: text that
-	// wraps (the data's overview in the detail panel) is then measured at
-	// about its real width, not word by word in a panel 56 px wide (50 ms
-	// before the first frame).
-	w.Content().Resize(w.Canvas().Size())
 	// A file that reads quickly (the sample reads in 2 ms) is shown in
 	// the window's first frame; a big one loads with the window open.
 	f.await(file, startWait)

@@ -3,6 +3,7 @@ package app
 import (
 	"fmt"
 	"os"
+	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -43,8 +44,18 @@ func Run(opt Options) {
 	}()
 	a := fyneapp.NewWithID(meridian.ID())
 	fonts := warmFonts()
-	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	w := a.NewWindow("Meridian")
+	// The window is made without an icon and given it once its first
+	// frame is on the screen: setting it (a PNG decoded, 256×256 pixels
+	// handed to X) took 5-6 ms of the UI goroutine before that frame. (A
+	// build made by fyne package carries the icon in its metadata, which
+	// Fyne gives the window as it is made.)
+	setIcon := sync.OnceFunc(func() {
+		icon := fyne.NewStaticResource("icon.png", assets.Icon)
+		a.SetIcon(icon)
+		w.SetIcon(icon)
+	})
+	time.AfterFunc(time.Second, func() { fyne.Do(setIcon) }) // in case no data ever shows
 	<-fonts
 	u := NewUI()
 	// The first map frame with data is drawn inside a paint; what follows
@@ -57,6 +68,7 @@ func Run(opt Options) {
 			if opt.Trace {
 				fmt.Fprintf(os.Stderr, "meridian: first frame with data after %d ms\n", time.Since(opt.Start).Milliseconds())
 			}
+			setIcon()
 			u.LoadPlaces()
 			if opt.Present {
 				u.Present(w)

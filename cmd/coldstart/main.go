@@ -84,6 +84,10 @@ func main() {
 // then stops it.
 func measure(c *exec.Cmd) (time.Duration, error) {
 	c.Env = append(os.Environ(), "MERIDIAN_TRACE=1", "FYNE_SCALE=1", "LANG=C.UTF-8")
+	// Started where an installed program is, away from the source tree:
+	// there Fyne finds FyneApp.toml and loads the icon it names, which a
+	// program built with go build and installed never does.
+	c.Dir = os.TempDir()
 	stderr, err := c.StderrPipe()
 	if err != nil {
 		return 0, err

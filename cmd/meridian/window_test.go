@@ -71,6 +71,27 @@ func TestWindow(t *testing.T) {
 	}
 	img := readPNG(t, shot)
 	checkScreenshot(t, img)
+	checkIcon(t)
+}
+
+// checkIcon checks that the window (titled "<file> — Meridian") has its
+// icon, which it is given once the first frame is on the screen: the
+// window manager reads it from the window's _NET_WM_ICON property.
+func checkIcon(t *testing.T) {
+	t.Helper()
+	ids, err := exec.Command("xdotool", "search", "--name", "Meridian$").Output()
+	fields := strings.Fields(string(ids))
+	if err != nil || len(fields) == 0 {
+		t.Fatalf("no Meridian window found: %v %q", err, ids)
+	}
+	out, err := exec.Command("xprop", "-id", fields[0], "-len", "8", "_NET_WM_ICON").CombinedOutput()
+	if err != nil {
+		t.Fatalf("xprop: %v\n%s", err, out)
+	}
+	// Its first two values, the icon's width and height, are 8 bytes.
+	if !strings.Contains(string(out), "Icon (256 x 256)") {
+		t.Errorf("the window has no 256×256 icon: %s", out)
+	}
 }
 
 // waitFor reads the program's stderr until it has seen a line containing

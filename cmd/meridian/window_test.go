@@ -37,10 +37,8 @@ func TestWindow(t *testing.T) {
 	dir := t.TempDir()
 	bin := os.Getenv("MERIDIAN_BINARY") // an installed package's binary
 	if bin == "" {
-		// Built as the packages are (make build too): without the colour
-		// emoji font, whose parsing costs start-up a tenth of a second.
 		bin = filepath.Join(dir, "meridian")
-		if out, err := exec.Command("go", "build", "-tags", "no_emoji", "-o", bin, ".").CombinedOutput(); err != nil {
+		if out, err := exec.Command("go", "build", "-tags", buildTags(), "-o", bin, ".").CombinedOutput(); err != nil {
 			t.Fatalf("build: %v\n%s", err, out)
 		}
 	}
@@ -92,6 +90,17 @@ func checkIcon(t *testing.T) {
 	if !strings.Contains(string(out), "Icon (256 x 256)") {
 		t.Errorf("the window has no 256×256 icon: %s", out)
 	}
+}
+
+// buildTags are the tags the window tests build the program with: those of
+// the packages, which make passes in MERIDIAN_TAGS (no colour emoji font,
+// whose parsing costs start-up a tenth of a second; x/image/vector's
+// coverage in Go, see the Makefile).
+func buildTags() string {
+	if tags := os.Getenv("MERIDIAN_TAGS"); tags != "" {
+		return tags
+	}
+	return "no_emoji,noasm"
 }
 
 // waitFor reads the program's stderr until it has seen a line containing
@@ -274,7 +283,7 @@ func TestPresentWindow(t *testing.T) {
 	}
 	dir := t.TempDir()
 	bin := filepath.Join(dir, "meridian")
-	if out, err := exec.Command("go", "build", "-tags", "no_emoji", "-o", bin, ".").CombinedOutput(); err != nil {
+	if out, err := exec.Command("go", "build", "-tags", buildTags(), "-o", bin, ".").CombinedOutput(); err != nil {
 		t.Fatalf("build: %v\n%s", err, out)
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)

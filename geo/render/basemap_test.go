@@ -53,3 +53,26 @@ func BenchmarkBasemap(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkFirstFrame is the window's first frame of the sample: a new
+// renderer drawing the 1:50m basemap and the events at a zoom it has no
+// tiles for, as MapView.Prerender does while the window is made
+// (Background: one core). What it allocates is memory the process touches
+// for the first time, which costs page faults as well as the drawing.
+func BenchmarkFirstFrame(b *testing.B) {
+	c := sample(b)
+	bound, _ := c.Bound()
+	marks := NewMarks(c)
+	v := Fit(bound, 941, 651, 40, 10)
+	if _, err := basemap.Default().ForZoom(v.Zoom); err != nil { // decoded once, as at start-up
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		r := NewRenderer(basemap.Default(), marks)
+		r.Background = true
+		if _, err := r.Image(Frame{View: v, Selected: -1}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

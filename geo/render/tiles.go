@@ -123,7 +123,7 @@ func (g tileGrid) at(col, row int) image.Point {
 // rasterising the missing ones on every core first; then it starts
 // rendering the ring of tiles around the view in the background, so that
 // a pan finds them ready. A Background renderer uses one core and leaves
-// the ring to the next frame.
+// the tiles, those in view and the ring, to the next frame.
 func (r *Renderer) basemapTiles(dst *image.RGBA, v Viewport) error {
 	t := &r.tiles
 	g := newTileGrid(v, 0)
@@ -157,7 +157,9 @@ func (r *Renderer) basemapTiles(dst *image.RGBA, v Viewport) error {
 			return err
 		}
 		t.mu.Lock()
-		t.keepInside(dst, g, need, bm, st)
+		if !r.Background {
+			t.keepInside(dst, g, need, bm, st)
+		}
 	} else {
 		if err := t.render(g, need, bm, st, cores); err != nil {
 			return err
@@ -201,10 +203,7 @@ func (t *tiles) renderView(dst *image.RGBA, v Viewport, bm *basemap.Basemap, st 
 			defer t.strips.Put(sw)
 			band := Viewport{Center: v.ToWorld([2]float64{float64(v.Width) / 2, float64(y0+y1) / 2}), Zoom: v.Zoom,
 				Width: v.Width, Height: y1 - y0}
-			img := sw.image(v.Width, y1-y0)
-			if errs[b] = drawBasemap(&sw.p, img, band, bm, st); errs[b] == nil {
-				blit(dst, img, image.Pt(0, y0))
-			}
+			errs[b] = drawBasemap(&sw.p, rows(dst, y0, y1), band, bm, st)
 		}()
 	}
 	wg.Wait()
@@ -214,6 +213,14 @@ func (t *tiles) renderView(dst *image.RGBA, v Viewport, bm *basemap.Basemap, st 
 		}
 	}
 	return nil
+}
+
+// rows returns rows y0 to y1 of img as an image of their own, sharing its
+// pixels, with its origin at their top left: a band is drawn straight into
+// the view, not into a strip copied there (a view's worth of memory and a
+// copy on every new zoom).
+func rows(img *image.RGBA, y0, y1 int) *image.RGBA {
+	return &image.RGBA{Pix: img.Pix[y0*img.Stride : y1*img.Stride], Stride: img.Stride, Rect: image.Rect(0, 0, img.Rect.Dx(), y1-y0)}
 }
 
 // keepInside caches the tiles of need that lie wholly inside the view

@@ -21,8 +21,8 @@ APP_ID     := io.github.meridian_app.meridian
 # in its SSE4.1 assembly, which reloads MXCSR twice every four pixels: on
 # this machine's AMD CPU that was up to ten times slower (a 1920x1080
 # coverage pass 19 ms against 2 ms; a 1080p map at a new zoom 71 against 29
-# ms), depending on where the linker happened to place the loop. Tests,
-# benchmarks and every build here use the same tags as the packages.
+# ms), depending on where the linker happened to place the loop. The unit
+# tests, benchmarks, window tests and every build here use these tags.
 DIST_TAGS  := no_emoji,noasm
 DIST_FLAGS := -trimpath -buildmode=pie -tags $(DIST_TAGS) -ldflags "-s -w"
 # The pinned fyne tool, built once for this machine (go tool would rebuild

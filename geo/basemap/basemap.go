@@ -4,7 +4,7 @@
 //
 // The levels are built from Natural Earth's TopoJSON (FromTopoJSON) when
 // the assets are made, and embedded already projected (Level's
-// MarshalBinary), so that a start-up reads them in a millisecond or two.
+// MarshalBinary), so that a start-up reads them in a few milliseconds.
 package basemap
 
 import (

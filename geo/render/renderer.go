@@ -35,10 +35,11 @@ type Renderer struct {
 	// LocalNames labels places in their country's script (دمشق, 杭州)
 	// where the gazetteer has it, instead of in Latin.
 	LocalNames bool
-	// Background draws on one core and starts no tiles ahead of a pan:
-	// for a frame drawn while the program has other work on the other
-	// cores (the window's first frame, drawn while GLFW makes the
-	// window), which the extra goroutines would only slow down.
+	// Background draws on one core, keeps no tiles of the frame and
+	// starts none ahead of a pan, leaving them to the next frame: for a
+	// frame drawn while the program has other work on the other cores
+	// (the window's first frame, drawn while GLFW makes the window),
+	// which the extra goroutines and memory would only slow down.
 	Background bool
 
 	painter painter

@@ -50,7 +50,17 @@ type decoder struct {
 	file string
 	data []byte
 	res  *format.Result
-	doc  *jsonpos.Doc // for line and column of offsets
+	doc  *jsonpos.Doc // for line and column of offsets, when read whole
+	// start is where the document's object opens, when streamed.
+	start format.Position
+}
+
+// head is the position of the document's opening brace.
+func (d *decoder) head() format.Position {
+	if d.doc != nil {
+		return d.doc.Pos(0, -1)
+	}
+	return d.start
 }
 
 // top walks the top-level object, streaming "features" and keeping the
@@ -107,18 +117,29 @@ func (d *decoder) document(members map[string]json.RawMessage, sawFeatures bool)
 			}
 		}
 	}
-	switch {
-	case typ == "FeatureCollection" || (typ == "" && sawFeatures):
+	if typ == "FeatureCollection" || (typ == "" && sawFeatures) {
 		return nil
-	case typ == "Feature":
-		d.feature(0, d.doc.Pos(0, 0), d.data)
-		return nil
-	case typ == "":
-		return d.fatal(0, ErrNotGeo, `no "type" member`)
 	}
-	g, err := orbjson.UnmarshalGeometry(d.data)
+	// A Feature or a geometry that also has a "features" array: its
+	// features are loaded as they were read, and the rest of the object is
+	// read without them, because a streamed array is gone by the time a
+	// later "type" member says what the document is.
+	body := d.data
+	if sawFeatures {
+		body, _ = json.Marshal(members)
+	}
+	head := d.head()
+	switch typ {
+	case "Feature":
+		head.Feature = 0
+		d.feature(0, head, body)
+		return nil
+	case "":
+		return d.fatalAt(head, ErrNotGeo, `no "type" member`)
+	}
+	g, err := orbjson.UnmarshalGeometry(body)
 	if err != nil {
-		return d.fatal(0, ErrNotGeo, fmt.Sprintf("type %q: %v", typ, err))
+		return d.fatalAt(head, ErrNotGeo, fmt.Sprintf("type %q: %v", typ, err))
 	}
 	c.Events = append(c.Events, event.Event{Geometry: g.Geometry()})
 	return nil

@@ -193,6 +193,39 @@ func TestDecodeProblemsHavePositions(t *testing.T) {
 	}
 }
 
+// A byte order mark is invisible in an editor, so columns on the first
+// line count from after it.
+func TestDecodeBOMColumns(t *testing.T) {
+	res := decodeString(t, "\ufeff"+`{"features":[{"type":"Feature","geometry":null,"properties":{"start":"soon"}}]}`)
+	if len(res.Problems) != 1 || res.Problems[0].Pos.Line != 1 || res.Problems[0].Pos.Col != 14 {
+		t.Fatalf("problems = %v, want one at 1:14", res.Problems)
+	}
+}
+
+// A "type" after the "features" array that says the object is a Feature or
+// a geometry, not a collection: the features already read are kept, and
+// the object is read as what it says it is, without its "features".
+func TestDecodeTypeAfterFeatures(t *testing.T) {
+	res := decodeString(t, `{"features":[{"type":"Feature","geometry":null,"properties":{"title":"a"}}],
+ "type":"Point","coordinates":[10,20]}`)
+	if len(res.Problems) != 0 || len(res.Collection.Events) != 2 {
+		t.Fatalf("problems %v, %d events, want none and 2", res.Problems, len(res.Collection.Events))
+	}
+	if p, ok := res.Collection.Events[1].Geometry.(orb.Point); !ok || p != (orb.Point{10, 20}) {
+		t.Errorf("second event = %v, want the point itself", res.Collection.Events[1].Geometry)
+	}
+	res = decodeString(t, `{"features":[],"type":"Feature","geometry":null,"properties":{"start":"soon"}}`)
+	if len(res.Collection.Events) != 1 || len(res.Problems) != 1 || !errors.Is(&res.Problems[0], ErrTime) ||
+		res.Problems[0].Pos.Line != 1 || res.Problems[0].Pos.Col != 1 {
+		t.Errorf("Feature after features: %d events, problems %v, want 1 event and a time problem at 1:1",
+			len(res.Collection.Events), res.Problems)
+	}
+	res, err := Decode(strings.NewReader(`{"features":[],"type":"LineString","coordinates":[1]}`), "in.geojson")
+	if !errors.Is(err, ErrNotGeo) || len(res.Problems) != 1 {
+		t.Errorf("bad geometry after features: %v, problems %v, want ErrNotGeo once", err, res.Problems)
+	}
+}
+
 func TestDecodeTruncated(t *testing.T) {
 	res, err := Decode(strings.NewReader(`{"type":"FeatureCollection","features":[{"type":"Feature","geometry":null,"properties":{}},{"type":`), "cut.json")
 	if !errors.Is(err, ErrSyntax) {

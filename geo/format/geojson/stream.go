@@ -187,10 +187,12 @@ func (s *stream) collection(d *decoder) (ok bool, err error) {
 	}
 	if bytes.HasPrefix(s.buf, bom) {
 		s.pos = len(bom)
+		s.lines.lineStart = len(bom) // columns count from after it, as when read whole
 	}
 	if s.peek() != '{' {
 		return false, nil
 	}
+	d.start = s.lines.pos(s.buf, s.base, s.base+s.pos, -1, d.file)
 	s.pos++
 	members := map[string]json.RawMessage{}
 	sawFeatures := false

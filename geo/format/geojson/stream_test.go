@@ -23,6 +23,11 @@ func FuzzStreamMatchesWhole(f *testing.F) {
 	f.Add(`{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"title":"caf\u00e9 \xff"},"geometry":null},42,{"type":"Feature","type":"Feature"}]}`)
 	f.Add(`{"type":"Feature","features":[],"geometry":null}`)
 	f.Add(`{"type":"FeatureCollection","features":[{"type":"Feature","geometry":null,"properties":{}},{"type":`)
+	// "type" after a streamed "features" array says it is no collection.
+	f.Add(`{"features":[{"type":"Feature","geometry":null}],"type":"Point","coordinates":[1,2]}`)
+	f.Add("\ufeff\n  {\"features\":[],\"type\":\"Feature\",\"geometry\":{\"type\":\"Point\",\"coordinates\":[1,2]},\"properties\":{\"start\":\"x\"}}")
+	f.Add(`{"features":[],"type":"LineString","coordinates":[1]}`)
+	f.Add("\ufeff{\"features\":[{\"type\":\"Feature\",\"geometry\":null,\"properties\":{\"start\":\"x\"}}]}")
 	f.Fuzz(func(t *testing.T, s string) {
 		want, werr := decodeWhole([]byte(s), "f.geojson")
 		for _, chunk := range []int{1 << 20, 7} {

@@ -15,6 +15,7 @@ import (
 	"github.com/meridian-app/meridian"
 	"github.com/meridian-app/meridian/assets"
 	"github.com/meridian-app/meridian/geo/basemap"
+	"github.com/meridian-app/meridian/internal/gldriver"
 	"github.com/paulmach/orb"
 )
 
@@ -45,6 +46,11 @@ func Run(opt Options) {
 	a := fyneapp.NewWithID(meridian.ID())
 	fonts := warmFonts()
 	w := a.NewWindow("Meridian")
+	// The GL driver is loaded while this goroutine builds the widgets, and
+	// not sooner: GLFW's initialisation (in NewWindow) loads libraries of
+	// its own, and would wait for the dynamic linker while the driver's
+	// 400,000 relocations (most of them LLVM's) hold it.
+	gldriver.Preload()
 	// The window is made without an icon and given it once its first
 	// frame is on the screen: setting it (a PNG decoded, 256×256 pixels
 	// handed to X) took 5-6 ms of the UI goroutine before that frame. (A

@@ -102,7 +102,11 @@ func NewUI() *UI {
 	u.Timeline.OnSelected = u.Select
 	u.Controls = newControls(u)
 	u.Search = newSearch(u)
-	u.Detail = widget.NewRichTextFromMarkdown("Select an event on the map or in the list.")
+	// Empty until data is shown (the data's overview, before the first
+	// frame for a file that reads quickly): a placeholder sentence was
+	// wrapped at every width the window's split containers passed through
+	// as the content was first laid out, to be replaced unseen.
+	u.Detail = widget.NewRichText()
 	u.Detail.Wrapping = fyne.TextWrapWord
 	u.Legend = container.NewHBox()
 	u.Status = widget.NewLabel("Loading…")

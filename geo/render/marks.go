@@ -79,8 +79,9 @@ type shape struct {
 type anchorFix [2]uint32
 
 const (
-	worldFix = 1 << 31
-	unplaced = math.MaxUint32 // x of an event with no place
+	worldFixBits = 31
+	worldFix     = 1 << worldFixBits
+	unplaced     = math.MaxUint32 // x of an event with no place
 )
 
 func fix(w orb.Point) anchorFix {

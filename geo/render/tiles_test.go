@@ -2,6 +2,7 @@ package render
 
 import (
 	"image"
+	"image/color"
 	"testing"
 	"time"
 
@@ -173,4 +174,32 @@ func TestBackgroundDrawsSameStartsNothing(t *testing.T) {
 		t.Error("the next frame did not set the tiles ahead going")
 	}
 	waitAhead(t, r)
+}
+
+// A band of a sub-image (whose Pix starts at its Rect.Min) is that
+// sub-image's rows, at its own origin, and
+// drawing into it touches nothing outside them.
+func TestRowsOfSubImage(t *testing.T) {
+	whole := image.NewRGBA(image.Rect(0, 0, 10, 8))
+	sub := whole.SubImage(image.Rect(2, 3, 7, 8)).(*image.RGBA)
+	band := rows(sub, 1, 3)
+	if band.Rect != image.Rect(0, 0, 5, 2) {
+		t.Fatalf("band %v, want 5×2 at the origin", band.Rect)
+	}
+	for y := range 2 {
+		for x := range 5 {
+			band.SetRGBA(x, y, color.RGBA{255, 0, 0, 255})
+		}
+	}
+	for y := range 8 {
+		for x := range 10 {
+			in := x >= 2 && x < 7 && y >= 4 && y < 6
+			if got := whole.RGBAAt(x, y).R == 255; got != in {
+				t.Errorf("pixel (%d,%d) painted %v, want %v", x, y, got, in)
+			}
+		}
+	}
+	if e := rows(sub, 2, 2); !e.Rect.Empty() {
+		t.Errorf("empty band %v", e.Rect)
+	}
 }

@@ -177,8 +177,8 @@ func TestBackgroundDrawsSameStartsNothing(t *testing.T) {
 }
 
 // A band of a sub-image (whose Pix starts at its Rect.Min) is that
-// sub-image's rows, at its own origin, and
-// drawing into it touches nothing outside them.
+// sub-image's rows, at its own origin, and drawing into it touches nothing
+// outside them.
 func TestRowsOfSubImage(t *testing.T) {
 	whole := image.NewRGBA(image.Rect(0, 0, 10, 8))
 	sub := whole.SubImage(image.Rect(2, 3, 7, 8)).(*image.RGBA)

@@ -196,7 +196,7 @@ func (r *draftRow) search(g *gazetteer.Gazetteer, s string) {
 
 func (r *draftRow) view() fyne.CanvasObject {
 	d := r.draft
-	evidence := widget.NewRichTextFromMarkdown(highlight(strings.Join(d.Evidence, " … "), d.PlaceText, d.DateText))
+	evidence := newMarkdown(highlight(strings.Join(d.Evidence, " … "), d.PlaceText, d.DateText))
 	evidence.Wrapping = fyne.TextWrapWord
 	why := widget.NewLabel(fmt.Sprintf("Confidence %.0f%% · %s", d.Confidence*100, strings.Join(d.Reasons, "; ")))
 	why.Wrapping = fyne.TextWrapWord

@@ -5,7 +5,6 @@ import (
 	"sort"
 	"strings"
 
-	"fyne.io/fyne/v2/widget"
 	"github.com/meridian-app/meridian/geo/event"
 )
 
@@ -87,18 +86,3 @@ var mdEscaper = strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`",
 
 // escape keeps text from the data from being read as Markdown.
 func escape(s string) string { return mdEscaper.Replace(s) }
-
-// unlink turns hyperlinks in rendered Markdown into plain text showing
-// their address: tapping a link would open a browser, and Meridian shows
-// addresses but never fetches them.
-func unlink(rt *widget.RichText) {
-	for i, seg := range rt.Segments {
-		if h, ok := seg.(*widget.HyperlinkSegment); ok {
-			text := h.Text
-			if h.URL != nil && h.URL.String() != h.Text {
-				text += " <" + h.URL.String() + ">"
-			}
-			rt.Segments[i] = &widget.TextSegment{Text: text, Style: widget.RichTextStyleInline}
-		}
-	}
-}

@@ -222,10 +222,9 @@ func newEventForm(ev event.Event, categories []string) *eventForm {
 	f.summary = widget.NewMultiLineEntry()
 	f.summary.SetText(ev.Summary)
 	f.summary.SetMinRowsVisible(4)
-	f.preview = widget.NewRichTextFromMarkdown(ev.Summary)
+	f.preview = newMarkdown(ev.Summary)
 	f.preview.Wrapping = fyne.TextWrapWord
-	f.summary.OnChanged = func(s string) { f.preview.ParseMarkdown(s); unlink(f.preview) }
-	unlink(f.preview)
+	f.summary.OnChanged = func(s string) { setMarkdown(f.preview, s) }
 	notes, _ := ev.Extra["notes"].(string)
 	f.notes = widget.NewMultiLineEntry()
 	f.notes.SetText(notes)

@@ -212,7 +212,7 @@ func (u *UI) SetData(d *Dataset) {
 	u.Controls.setWindowText()
 	u.List.UnselectAll()
 	u.List.Refresh()
-	u.Detail.ParseMarkdown(u.overview())
+	setMarkdown(u.Detail, u.overview())
 	u.setLegend(d.Categories)
 	u.Status.SetText(u.status())
 }
@@ -268,15 +268,13 @@ func (u *UI) Select(i int) {
 	u.Timeline.SetSelected(i)
 	if i < 0 {
 		u.List.UnselectAll()
-		u.Detail.ParseMarkdown(u.overview())
+		setMarkdown(u.Detail, u.overview())
 		return
 	}
 	row := u.rowOf[i]
 	u.List.Select(row)
 	u.List.ScrollTo(row)
-	u.Detail.ParseMarkdown(detailMarkdown(&u.data.Result.Collection.Events[i], u.utc))
-	unlink(u.Detail)
-	u.Detail.Refresh()
+	setMarkdown(u.Detail, detailMarkdown(&u.data.Result.Collection.Events[i], u.utc))
 }
 
 // Selected returns the selected event index, or -1.

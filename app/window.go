@@ -44,6 +44,7 @@ func Run(opt Options) {
 		}
 	}()
 	a := fyneapp.NewWithID(meridian.ID())
+	refuseNetwork()
 	fonts := warmFonts()
 	w := a.NewWindow("Meridian")
 	// The GL driver is loaded while this goroutine builds the widgets, and
@@ -267,9 +268,8 @@ func toolbar(u *UI, w fyne.Window, f *files) fyne.CanvasObject {
 }
 
 func showAbout(w fyne.Window) {
-	rt := widget.NewRichTextFromMarkdown("# Meridian " + meridian.Version() + "\n\nAn offline map-and-timeline viewer.\n\n" + assets.Attribution)
+	rt := newMarkdown("# Meridian " + meridian.Version() + "\n\nAn offline map-and-timeline viewer.\n\n" + assets.Attribution)
 	rt.Wrapping = fyne.TextWrapWord
-	unlink(rt)
 	dialog.ShowCustom("About Meridian", "Close", newSizedScroll(rt, fyne.NewSize(560, 380)), w)
 }
 

@@ -8,7 +8,7 @@ export LANG := C.UTF-8
 
 # Debian packages Fyne (cgo, GLFW) needs to build, and the window test needs to run.
 BUILD_DEBS := gcc pkg-config libgl1-mesa-dev libxcursor-dev libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev libxkbcommon-dev
-TEST_DEBS  := xvfb xauth imagemagick xdotool x11-utils
+TEST_DEBS  := xvfb xauth imagemagick xdotool x11-utils strace
 # ... and what packaging needs: the Windows cross compiler, lintian, zip.
 DIST_DEBS  := gcc-mingw-w64-x86-64 binutils-mingw-w64-x86-64 lintian zip xz-utils file imagemagick xvfb xauth
 

@@ -193,6 +193,9 @@ func (e *editor) editForm(i int) {
 	}, e.f.w)
 	dlg.Resize(fyne.NewSize(720, 640))
 	dlg.Show()
+	if e.f.u.OnEditor != nil {
+		e.f.u.OnEditor(i)
+	}
 }
 
 // eventForm holds the widgets that edit one event.

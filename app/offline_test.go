@@ -135,3 +135,24 @@ func richText(segs []widget.RichTextSegment) string {
 	}
 	return b.String()
 }
+
+// The editor's live preview, as the event opens and as its summary is
+// typed, fetches nothing either.
+func TestEditorPreviewFetchesNothing(t *testing.T) {
+	test.NewTempApp(t)
+	srv, hits := pixelServer(t)
+	f := newEventForm(event.Event{Title: "Pixel", Summary: "![open](" + srv.URL + "/open.png)"}, nil)
+	w := test.NewTempWindow(t, f.content)
+	w.Resize(fyne.NewSize(700, 600))
+	test.Type(f.summary, " and ![typed]("+srv.URL+"/typed.png)")
+	w.Canvas().Refresh(f.preview)
+	text := richText(f.preview.Segments)
+	for _, want := range []string{"[image: open] <" + srv.URL + "/open.png>", "[image: typed] <" + srv.URL + "/typed.png>"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("preview lacks %q:\n%s", want, text)
+		}
+	}
+	if n := hits.Load(); n != 0 {
+		t.Errorf("the editor's preview made %d requests", n)
+	}
+}

@@ -174,6 +174,11 @@ func (s *Search) choose(i int) {
 		return
 	}
 	s.u.Select(r.event)
+	// The keys that act on a selected event (Return edits, Delete
+	// deletes, F5 presents) then work at once.
+	if cv := fyne.CurrentApp().Driver().CanvasForObject(s.Entry); cv != nil {
+		cv.Unfocus()
+	}
 	if a, ok := s.u.data.Result.Collection.Events[r.event].Anchor(); ok {
 		s.u.Map.FlyTo(a, math.Max(s.u.Map.View().Zoom, 6))
 	}

@@ -77,6 +77,12 @@ type UI struct {
 	// Delete buttons' actions.
 	OnEdit, OnDelete func()
 	editBar          *fyne.Container
+	// OnSelect, if set, is told each event selected (-1: none), once the
+	// detail panel shows it.
+	OnSelect func(i int)
+	// OnEditor, if set, is told each time the event editor opens, with
+	// the event it edits.
+	OnEditor func(i int)
 	// OnSlide, if set, is told each slide a presentation shows.
 	OnSlide func(i, n int)
 	// presenting is the presentation on screen, if any.
@@ -275,6 +281,9 @@ func (u *UI) Select(i int) {
 	u.List.Select(row)
 	u.List.ScrollTo(row)
 	setMarkdown(u.Detail, detailMarkdown(&u.data.Result.Collection.Events[i], u.utc))
+	if u.OnSelect != nil {
+		u.OnSelect(i)
+	}
 }
 
 // Selected returns the selected event index, or -1.

@@ -84,6 +84,8 @@ func Run(opt Options) {
 	}
 	if opt.Trace {
 		u.OnSlide = func(i, n int) { fmt.Fprintf(os.Stderr, "meridian: slide %d/%d\n", i+1, n) }
+		u.OnSelect = func(i int) { fmt.Fprintf(os.Stderr, "meridian: selected event %d\n", i) }
+		u.OnEditor = func(i int) { fmt.Fprintf(os.Stderr, "meridian: editing event %d\n", i) }
 		u.OnPlaces = func() {
 			fmt.Fprintf(os.Stderr, "meridian: place labels after %d ms\n", time.Since(opt.Start).Milliseconds())
 		}
@@ -267,22 +269,35 @@ func toolbar(u *UI, w fyne.Window, f *files) fyne.CanvasObject {
 	)
 }
 
+// offlineNote tells the About dialog's reader how Meridian keeps its
+// promise never to connect, in the README's words.
+const offlineNote = "**No connection, ever.** Meridian opens no network connection: images and links in data are " +
+	"shown as text naming their address, and the program refuses every http, https, ftp and websocket address " +
+	"at start-up. A test runs the window under strace in a network namespace of its own and fails on any " +
+	"connection attempt."
+
 func showAbout(w fyne.Window) {
-	rt := newMarkdown("# Meridian " + meridian.Version() + "\n\nAn offline map-and-timeline viewer.\n\n" + assets.Attribution)
+	rt := newMarkdown("# Meridian " + meridian.Version() + "\n\nAn offline map-and-timeline viewer.\n\n" + offlineNote + "\n\n" + assets.Attribution)
 	rt.Wrapping = fyne.TextWrapWord
 	dialog.ShowCustom("About Meridian", "Close", newSizedScroll(rt, fyne.NewSize(560, 380)), w)
 }
 
 // bindKeys makes the keyboard work without clicking anything first: keys
 // typed while no widget has focus go to the timeline's window-wide keys
-// (space, [, ], Home, End) and then to the map (arrows, +, -, 0); / goes
-// to the find box and Ctrl+G to the jump-to-date box.
+// (space, [, ], Home, End) and then to the map (arrows, +, -, 0); F5
+// presents, F2 or Return edits the selected event, Delete deletes it; /
+// goes to the find box and Ctrl+G to the jump-to-date box.
 func bindKeys(w fyne.Window, u *UI) {
 	c := w.Canvas()
 	u.Map.OnKey = func(k fyne.KeyName) bool {
 		switch k {
 		case fyne.KeyF5:
 			u.Present(w)
+			return true
+		case fyne.KeyF2, fyne.KeyReturn, fyne.KeyEnter:
+			if u.OnEdit != nil && u.selected >= 0 {
+				u.OnEdit()
+			}
 			return true
 		case fyne.KeyDelete:
 			if u.OnDelete != nil {

@@ -326,19 +326,23 @@ func (f *eventForm) event() (event.Event, error) {
 // --- saving
 
 // saveTo writes the document to path as Meridian GeoJSON. checked refuses
-// to overwrite a file changed on disk since it was opened or saved.
-func (e *editor) saveTo(path string, checked bool) error {
+// to overwrite a file changed on disk since it was opened or saved;
+// breakLinks saves a file that has other names (hard links) too.
+func (e *editor) saveTo(path string, checked, breakLinks bool) error {
 	c := snapshot(e.doc.C)
 	var err error
-	if checked {
-		e.stamp, err = dataset.SaveChecked(path, e.stamp, c, geojson.Write)
-	} else {
+	switch {
+	case checked:
+		e.stamp, err = dataset.SaveChecked(path, e.stamp, c, geojson.Write, breakLinks)
+	case breakLinks:
+		err = dataset.SaveBreakingLinks(path, c, geojson.Write)
+	default:
 		err = dataset.Save(path, c, geojson.Write)
-		e.stamp = dataset.StampOf(path)
 	}
 	if err != nil {
 		return err
 	}
+	e.stamp = dataset.StampOf(path)
 	e.path = path
 	e.doc.MarkSaved()
 	e.clearRecovery()
@@ -355,16 +359,30 @@ func (e *editor) save(then func()) {
 		e.saveAs(then)
 		return
 	}
-	err := e.saveTo(e.path, true)
+	e.trySave(e.path, true, false, then)
+}
+
+// trySave saves, asking first where the save would lose something: a
+// change another program made, or the file's other names.
+func (e *editor) trySave(path string, checked, breakLinks bool, then func()) {
+	err := e.saveTo(path, checked, breakLinks)
+	ask := func(title, msg string, retry func()) {
+		dialog.ShowConfirm(title, msg, func(ok bool) {
+			if ok {
+				retry()
+			}
+		}, e.f.w)
+	}
 	switch {
-	case errors.Is(err, dataset.ErrChangedOnDisk):
-		dialog.ShowConfirm("The file changed on disk",
-			filepath.Base(e.path)+" was changed by another program since Meridian opened it. Overwrite it with your version?",
-			func(ok bool) {
-				if ok {
-					e.finishSave(e.saveTo(e.path, false), then)
-				}
-			}, e.f.w)
+	case e.f.w != nil && errors.Is(err, dataset.ErrChangedOnDisk):
+		ask("The file changed on disk",
+			filepath.Base(path)+" was changed by another program since Meridian opened it. Overwrite it with your version?",
+			func() { e.trySave(path, false, breakLinks, then) })
+	case e.f.w != nil && errors.Is(err, dataset.ErrHardLinked):
+		ask("The file has other names",
+			filepath.Base(path)+" is also reachable under other names (hard links). Saving gives this name your version; "+
+				"the other names keep the old one. Save anyway?",
+			func() { e.trySave(path, checked, true, then) })
 	default:
 		e.finishSave(err, then)
 	}
@@ -395,7 +413,7 @@ func (e *editor) saveAs(then func()) {
 		path := wc.URI().Path()
 		wc.Close()
 		e.f.name = filepath.Base(path)
-		e.finishSave(e.saveTo(path, false), then)
+		e.trySave(path, false, false, then)
 	}, e.f.w)
 	d.SetFileName(strings.TrimSuffix(e.f.name, filepath.Ext(e.f.name)) + ".geojson")
 	d.Show()

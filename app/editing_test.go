@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 	"github.com/meridian-app/meridian/geo/event"
 	"github.com/meridian-app/meridian/internal/dataset"
 	"github.com/paulmach/orb"
@@ -110,11 +112,11 @@ func TestSaveDocument(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "story.geojson")
 	onUIWait(func() {
 		f.ed.doc.Add(event.Event{Title: "Extra"})
-		if err := f.ed.saveTo(path, false); err != nil || f.ed.doc.Modified() || f.ed.path != path {
+		if err := f.ed.saveTo(path, false, false); err != nil || f.ed.doc.Modified() || f.ed.path != path {
 			t.Fatalf("save: %v, modified %v", err, f.ed.doc.Modified())
 		}
 		f.ed.doc.Add(event.Event{Title: "More"})
-		if err := f.ed.saveTo(path, true); err != nil {
+		if err := f.ed.saveTo(path, true, false); err != nil {
 			t.Fatalf("checked save: %v", err)
 		}
 	})
@@ -126,7 +128,7 @@ func TestSaveDocument(t *testing.T) {
 	os.WriteFile(path, []byte(`{"type":"FeatureCollection","features":[]}`), 0o644)
 	onUIWait(func() {
 		f.ed.doc.Add(event.Event{Title: "Again"})
-		if err := f.ed.saveTo(path, true); !errors.Is(err, dataset.ErrChangedOnDisk) || !f.ed.doc.Modified() {
+		if err := f.ed.saveTo(path, true, false); !errors.Is(err, dataset.ErrChangedOnDisk) || !f.ed.doc.Modified() {
 			t.Errorf("changed on disk: %v", err)
 		}
 	})
@@ -197,4 +199,81 @@ func TestDragMarker(t *testing.T) {
 			t.Errorf("a pan moved event %d or did not pan", movedIndex)
 		}
 	})
+}
+
+// A save to a file with other names (hard links) asks first, and writes
+// nothing until told to; then this name gets the new version and the
+// other keeps the old.
+func TestSaveAsksBeforeBreakingHardLinks(t *testing.T) {
+	u, w := newTestUI(t)
+	var f *files
+	onUIWait(func() {
+		f = newFiles(u, w, nil, nil, nil)
+		f.name, f.res = u.data.Name, u.data.Result
+		f.ed.reset(u.data.Result, "")
+	})
+	dir := t.TempDir()
+	path, other := filepath.Join(dir, "a.geojson"), filepath.Join(dir, "b.geojson")
+	onUIWait(func() {
+		if err := f.ed.saveTo(path, false, false); err != nil {
+			t.Fatal(err)
+		}
+	})
+	if err := os.Link(path, other); err != nil {
+		t.Skipf("no hard links here: %v", err)
+	}
+	before, _ := os.ReadFile(path)
+	onUIWait(func() {
+		f.ed.doc.Add(event.Event{Title: "After the link"})
+		f.ed.save(nil)
+	})
+	if now, _ := os.ReadFile(path); string(now) != string(before) {
+		t.Fatal("the save wrote the hard-linked file without asking")
+	}
+	onUIWait(func() { tapButton(t, w, "Yes") })
+	onUIWait(func() {})
+	now, _ := os.ReadFile(path)
+	kept, _ := os.ReadFile(other)
+	if !strings.Contains(string(now), "After the link") || string(kept) != string(before) {
+		t.Errorf("after Yes: this name has the edit %v, the other kept the old %v",
+			strings.Contains(string(now), "After the link"), string(kept) == string(before))
+	}
+	onUIWait(func() {
+		if f.ed.doc.Modified() {
+			t.Error("still marked modified after the save")
+		}
+	})
+}
+
+// tapButton taps the button labelled label in the window's top overlay
+// (a dialog).
+func tapButton(t *testing.T, w fyne.Window, label string) {
+	t.Helper()
+	top := w.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatal("no dialog is shown")
+	}
+	var found *widget.Button
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch o := o.(type) {
+		case *widget.Button:
+			if o.Text == label {
+				found = o
+			}
+		case *fyne.Container:
+			for _, c := range o.Objects {
+				walk(c)
+			}
+		case fyne.Widget:
+			for _, c := range test.WidgetRenderer(o).Objects() {
+				walk(c)
+			}
+		}
+	}
+	walk(top)
+	if found == nil {
+		t.Fatalf("no %q button in the dialog", label)
+	}
+	test.Tap(found)
 }

@@ -80,16 +80,41 @@ func TestSaveKilled(t *testing.T) {
 		seen[c.Title]++
 	}
 	t.Logf("versions found after kills: %v", seen)
+	// The kills left temporary files behind; once they are a minute old,
+	// the next save removes them all.
+	left := temps(t, filepath.Dir(path))
+	if len(left) == 0 {
+		t.Fatal("30 kills left no temporary file: were the saves killed mid-write?")
+	}
+	for _, name := range left {
+		old := time.Now().Add(-2 * staleAfter)
+		_ = os.Chtimes(name, old, old)
+	}
+	if err := Save(path, version("after", 3), geojson.Write); err != nil {
+		t.Fatal(err)
+	}
+	if left := temps(t, filepath.Dir(path)); len(left) != 0 {
+		t.Errorf("after the next save, %d leftovers remain: %v", len(left), left)
+	}
+}
+
+func temps(t *testing.T, dir string) []string {
+	t.Helper()
+	names, err := filepath.Glob(filepath.Join(dir, tempPrefix+"*"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return names
 }
 
 func TestSaveChecked(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "a.geojson")
 	c := version("one", 3)
-	st, err := SaveChecked(path, Stamp{}, c, geojson.Write) // absent, as expected
+	st, err := SaveChecked(path, Stamp{}, c, geojson.Write, false) // absent, as expected
 	if err != nil || st.Size == 0 {
 		t.Fatalf("first save: %v %+v", err, st)
 	}
-	st2, err := SaveChecked(path, st, c, geojson.Write)
+	st2, err := SaveChecked(path, st, c, geojson.Write, false)
 	if err != nil {
 		t.Fatalf("second save: %v", err)
 	}
@@ -98,7 +123,7 @@ func TestSaveChecked(t *testing.T) {
 	if err := os.WriteFile(path, []byte(`{"type":"FeatureCollection","features":[]}`), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := SaveChecked(path, st2, c, geojson.Write); !errors.Is(err, ErrChangedOnDisk) {
+	if _, err := SaveChecked(path, st2, c, geojson.Write, false); !errors.Is(err, ErrChangedOnDisk) {
 		t.Errorf("an outside change was overwritten: %v", err)
 	}
 	b, _ := os.ReadFile(path)

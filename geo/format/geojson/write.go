@@ -1,8 +1,11 @@
 package geojson
 
 import (
+	"bufio"
 	"bytes"
+	"cmp"
 	"encoding/json"
+	"fmt"
 	"io"
 	"maps"
 	"slices"
@@ -123,29 +126,92 @@ func WriteSeq(w io.Writer, c *event.Collection) error {
 }
 
 // Write encodes the collection as a FeatureCollection with its title and
-// description as foreign members.
+// description as foreign members, indented two spaces a level. It writes
+// as it goes, one feature at a time, so a save holds one feature's text
+// in memory, never the whole document (which it once built three times
+// over: marshalled, with members added, indented).
 func Write(w io.Writer, c *event.Collection) error {
-	fc := struct {
-		Type        string    `json:"type"`
-		Title       string    `json:"title,omitempty"`
-		Description string    `json:"description,omitempty"`
-		Features    []feature `json:"features"`
-	}{Type: "FeatureCollection", Title: c.Title, Description: c.Description, Features: make([]feature, len(c.Events))}
-	for i := range c.Events {
-		fc.Features[i] = toFeature(&c.Events[i])
+	d := docWriter{w: bufio.NewWriterSize(w, 64<<10)}
+	d.w.WriteString("{")
+	d.member("type", []byte(`"FeatureCollection"`))
+	if c.Title != "" {
+		d.value("title", c.Title)
 	}
-	b, err := marshal(fc)
-	if err == nil && len(c.Foreign) > 0 {
-		b, err = withMembers(b, c.Foreign)
+	if c.Description != "" {
+		d.value("description", c.Description)
 	}
+	d.features(c.Events)
+	for _, k := range slices.Sorted(maps.Keys(c.Foreign)) {
+		d.member(k, c.Foreign[k])
+	}
+	d.w.WriteString("\n}\n")
+	if d.err != nil {
+		return d.err
+	}
+	return d.w.Flush()
+}
+
+// docWriter writes a collection's members, keeping the first error.
+type docWriter struct {
+	w   *bufio.Writer
+	ind bytes.Buffer
+	n   int // members written
+	err error
+}
+
+// member writes "key": value, value indented as at the document's level.
+func (d *docWriter) member(key string, value []byte) {
+	if d.n > 0 {
+		d.w.WriteByte(',')
+	}
+	d.n++
+	k, _ := json.Marshal(key)
+	d.w.WriteString("\n  ")
+	d.w.Write(k)
+	d.w.WriteString(": ")
+	d.indented(value, "  ")
+}
+
+func (d *docWriter) value(key string, v any) {
+	b, err := marshal(v)
 	if err != nil {
-		return err
+		d.err = cmp.Or(d.err, err)
+		return
 	}
-	var out bytes.Buffer
-	if err := json.Indent(&out, b, "", "  "); err != nil {
-		return err
+	d.member(key, b)
+}
+
+// indented writes compact (or any) JSON indented under prefix.
+func (d *docWriter) indented(b []byte, prefix string) {
+	d.ind.Reset()
+	if err := json.Indent(&d.ind, b, prefix, "  "); err != nil {
+		d.err = cmp.Or(d.err, err)
+		return
 	}
-	out.WriteByte('\n')
-	_, err = w.Write(out.Bytes())
-	return err
+	d.w.Write(d.ind.Bytes())
+}
+
+// features writes the features member, one event encoded at a time.
+func (d *docWriter) features(evs []event.Event) {
+	if d.n > 0 {
+		d.w.WriteByte(',')
+	}
+	d.n++
+	d.w.WriteString("\n  \"features\": [")
+	for i := range evs {
+		b, err := marshal(toFeature(&evs[i]))
+		if err != nil {
+			d.err = cmp.Or(d.err, fmt.Errorf("event %d (%q): %w", i+1, evs[i].Title, err))
+			return
+		}
+		if i > 0 {
+			d.w.WriteByte(',')
+		}
+		d.w.WriteString("\n    ")
+		d.indented(b, "    ")
+	}
+	if len(evs) > 0 {
+		d.w.WriteString("\n  ")
+	}
+	d.w.WriteByte(']')
 }

@@ -1,10 +1,9 @@
 package app
 
 import (
-	"encoding/json"
+	"cmp"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -22,6 +21,7 @@ import (
 	"github.com/meridian-app/meridian/geo/format/geojson"
 	"github.com/meridian-app/meridian/geo/story"
 	"github.com/meridian-app/meridian/internal/dataset"
+	"github.com/meridian-app/meridian/internal/recovery"
 	"github.com/paulmach/orb"
 )
 
@@ -37,8 +37,13 @@ type editor struct {
 	stamp dataset.Stamp
 	gen   int // the newest rebuild
 	idle  *time.Timer
-	// recovery is the autosave file; its sidecar names what it recovers.
-	recovery string
+	// store keeps unsaved changes for the next start after a crash (nil:
+	// not kept); rec is this window's entry in it, claimed at the first
+	// autosave of a data set, and declined the new documents' entries
+	// this window declined to restore, removed at its next save.
+	store    *recovery.Store
+	rec      *recovery.Entry
+	declined []string
 	// OnChange is told when the document's modified state may have changed.
 	OnChange func()
 }
@@ -55,6 +60,7 @@ func snapshot(c *event.Collection) *event.Collection {
 // reset starts editing a freshly shown data set. path is where it came
 // from if it can be saved back there (a Meridian GeoJSON file).
 func (e *editor) reset(res *format.Result, path string) {
+	e.releaseRecovery()
 	e.doc = edit.New(res.Collection) // copied by the first edit, not now
 	e.path, e.stamp = "", dataset.Stamp{}
 	if path != "" && res.Format == "geojson" {
@@ -345,7 +351,7 @@ func (e *editor) saveTo(path string, checked, breakLinks bool) error {
 	e.stamp = dataset.StampOf(path)
 	e.path = path
 	e.doc.MarkSaved()
-	e.clearRecovery()
+	e.clearRecovery(true)
 	e.changed()
 	return nil
 }
@@ -423,14 +429,14 @@ func (e *editor) saveAs(then func()) {
 // cancel. close runs once it is safe to go.
 func (e *editor) confirmClose(close func()) {
 	if e.doc == nil || !e.doc.Modified() || e.f.w == nil {
-		e.clearRecovery()
+		e.clearRecovery(false)
 		close()
 		return
 	}
 	var d dialog.Dialog
 	save := widget.NewButton("Save", func() { d.Hide(); e.save(func() { close() }) })
 	save.Importance = widget.HighImportance
-	discard := widget.NewButton("Discard", func() { d.Hide(); e.clearRecovery(); close() })
+	discard := widget.NewButton("Discard", func() { d.Hide(); e.clearRecovery(false); close() })
 	cancel := widget.NewButton("Cancel", func() { d.Hide() })
 	body := container.NewVBox(widget.NewLabel("Save the changes to "+e.f.name+" before closing?"),
 		container.NewHBox(save, discard, cancel))
@@ -440,113 +446,111 @@ func (e *editor) confirmClose(close func()) {
 
 // --- recovery
 
-// scheduleAutosave writes the recovery file once edits pause.
+// scheduleAutosave writes the recovery entry once edits pause.
 func (e *editor) scheduleAutosave() {
-	if e.recovery == "" {
+	if e.store == nil {
 		return
 	}
 	if e.idle != nil {
 		e.idle.Stop()
 	}
+	if e.rec == nil {
+		rec, err := e.store.Claim(e.path)
+		if err != nil {
+			e.f.u.Status.SetText("Could not keep a recovery copy: " + err.Error())
+			return
+		}
+		e.rec = rec
+	}
 	c := snapshot(e.doc.C)
-	info := recoveryInfo{Path: e.path, Name: e.f.name, Saved: time.Now().Format(time.RFC3339)}
-	path := e.recovery
+	info := recovery.Info{Path: e.path, Name: e.f.name, Saved: time.Now().Format(time.RFC3339)}
+	rec := e.rec
 	e.idle = time.AfterFunc(autosaveIdle, func() {
-		if err := writeRecovery(path, c, info); err != nil {
+		if err := rec.Write(c, info); err != nil {
 			onUI(func() { e.f.u.Status.SetText("Could not write the recovery file: " + err.Error()) })
 		}
 	})
 }
 
-func (e *editor) clearRecovery() {
+// clearRecovery drops the recovery copy: the changes were saved or
+// discarded. After a save it also drops the restores declined for the
+// file saved (and this window's declined new documents): they are out of
+// date now.
+func (e *editor) clearRecovery(saved bool) {
+	e.releaseRecovery()
+	if saved && e.store != nil {
+		e.store.ForgetDeclined(e.path, e.declined...)
+		e.declined = nil
+	}
+}
+
+func (e *editor) releaseRecovery() {
 	if e.idle != nil {
 		e.idle.Stop()
 	}
-	if e.recovery != "" {
-		os.Remove(e.recovery)
-		os.Remove(e.recovery + ".json")
-	}
+	e.rec.Release()
+	e.rec = nil
 }
 
-// recoveryPath is where unsaved changes are kept between a crash and the
-// next start.
-func recoveryPath() string {
-	dir, err := os.UserCacheDir()
-	if err != nil {
-		dir = os.TempDir()
-	}
-	return filepath.Join(dir, "meridian", "recovery.geojson")
-}
-
-// recoveryInfo is the sidecar of the recovery file: what it recovers.
-type recoveryInfo struct {
-	Path  string `json:"path"` // the file the changes belong to, if saved before
-	Name  string `json:"name"`
-	Saved string `json:"saved"` // when the recovery file was written
-}
-
-// writeRecovery saves c and its sidecar atomically.
-func writeRecovery(path string, c *event.Collection, info recoveryInfo) error {
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return err
-	}
-	if err := dataset.Save(path, c, geojson.Write); err != nil {
-		return err
-	}
-	b, err := json.Marshal(info)
-	if err != nil {
-		return err
-	}
-	return os.WriteFile(path+".json", b, 0o644)
-}
-
-// readRecovery reads a recovery file left by a session that did not end
-// cleanly; ok is false when there is none.
-func readRecovery(path string) (res *format.Result, info recoveryInfo, ok bool) {
-	b, err := os.ReadFile(path + ".json")
-	if err != nil || json.Unmarshal(b, &info) != nil {
-		return nil, info, false
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, info, false
-	}
-	defer f.Close()
-	res, err = geojson.Decode(f, path)
-	if err != nil || res == nil {
-		return nil, info, false
-	}
-	res.Format = "geojson"
-	return res, info, true
-}
-
-// offerRecovery asks, at start, whether to restore unsaved changes from a
-// session that ended without saving them.
+// offerRecovery asks, at start, whether to restore the unsaved changes of
+// a window that ended without saving them (crashed or was killed), one
+// such window at a time, newest first, until one is restored. Another
+// live window's changes are never among them. Reading them happens off
+// the UI goroutine.
 func (e *editor) offerRecovery() {
-	res, info, ok := readRecovery(e.recovery)
-	if !ok || e.f.w == nil {
+	if e.store == nil || e.f.w == nil {
 		return
 	}
-	msg := fmt.Sprintf("Meridian closed with unsaved changes to %s (kept at %s). Restore them?", info.Name, info.Saved)
+	store := *e.store
+	go func() {
+		orphans := store.Orphans()
+		onUI(func() { e.offer(orphans) })
+	}()
+}
+
+func (e *editor) offer(orphans []*recovery.Orphan) {
+	if len(orphans) == 0 {
+		return
+	}
+	o, rest := orphans[0], orphans[1:]
+	res, err := o.Read()
+	if err != nil {
+		o.Let()
+		e.offer(rest)
+		return
+	}
+	name := cmp.Or(o.Info.Name, "a new data set")
+	msg := fmt.Sprintf("Meridian closed with unsaved changes to %s (kept at %s). Restore them?", name, o.Info.Saved)
+	if o.Info.Path != "" {
+		msg += "\n\nThey belong to " + o.Info.Path + "."
+	}
+	msg += "\n\nIf not, they are kept until that file is next saved."
 	dialog.ShowConfirm("Restore unsaved changes?", msg, func(yes bool) {
-		if yes {
-			e.restore(res, info)
+		if !yes {
+			_ = o.Decline(time.Now())
+			if o.Info.Path == "" {
+				e.declined = append(e.declined, o.Name())
+			}
+			e.offer(rest)
 			return
 		}
-		e.clearRecovery()
+		for _, r := range rest {
+			r.Let() // for the next start
+		}
+		e.restore(res, o)
 	}, e.f.w)
 }
 
-// restore shows recovered changes as an unsaved document.
-func (e *editor) restore(res *format.Result, info recoveryInfo) {
-	name := info.Name
-	if name == "" {
-		name = "Recovered"
-	}
+// restore shows recovered changes as an unsaved document, whose entry
+// the orphan's becomes.
+func (e *editor) restore(res *format.Result, o *recovery.Orphan) {
+	name := cmp.Or(o.Info.Name, "Recovered")
 	e.f.adopt(name, res, func() {
+		e.releaseRecovery()
+		e.rec = &o.Entry
 		e.doc.Unsave()
-		if info.Path != "" {
-			e.path, e.stamp = info.Path, dataset.StampOf(info.Path)
+		if o.Info.Path != "" {
+			e.path, e.stamp = o.Info.Path, dataset.StampOf(o.Info.Path)
 		}
 		e.changed()
 	})

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 	"github.com/meridian-app/meridian/geo/event"
 	"github.com/meridian-app/meridian/internal/dataset"
+	"github.com/meridian-app/meridian/internal/recovery"
 	"github.com/paulmach/orb"
 )
 
@@ -135,33 +136,121 @@ func TestSaveDocument(t *testing.T) {
 	_ = u
 }
 
-// Unsaved changes reach the recovery file after a pause; the next start
-// can restore them, still unsaved.
-func TestRecovery(t *testing.T) {
+// windowed is a window's editor keeping its recovery in store.
+func windowed(t *testing.T, store *recovery.Store) (*UI, fyne.Window, *files) {
+	t.Helper()
+	u, w := newTestUI(t)
+	var f *files
+	onUIWait(func() {
+		f = newFiles(u, w, nil, nil, nil)
+		f.name, f.res = u.data.Name, u.data.Result
+		f.ed.reset(u.data.Result, "")
+		f.ed.store = store
+	})
+	return u, w, f
+}
+
+func entries(t *testing.T, store *recovery.Store) []string {
+	t.Helper()
+	names, _ := filepath.Glob(filepath.Join(store.Dir, "*.geojson"))
+	return names
+}
+
+// offered runs a start's offer of recovered changes and returns whether
+// it asked.
+func offered(t *testing.T, w fyne.Window, f *files) bool {
+	t.Helper()
+	onUIWait(f.ed.offerRecovery)
+	time.Sleep(200 * time.Millisecond) // the entries are read off the UI goroutine
+	var asked bool
+	onUIWait(func() { asked = w.Canvas().Overlays().Top() != nil })
+	return asked
+}
+
+// Two windows: the second is never offered the first's live changes;
+// after the first crashes, the next start is offered them, and declining
+// keeps them (not offered again) until the file is saved.
+func TestRecoveryTwoWindows(t *testing.T) {
 	old := autosaveIdle
 	autosaveIdle = 20 * time.Millisecond
 	t.Cleanup(func() { autosaveIdle = old })
-	rec := filepath.Join(t.TempDir(), "recovery.geojson")
-	_, f := editingUI(t)
-	onUIWait(func() {
-		f.ed.recovery = rec
-		at := orb.Point{35.9, 34.9}
-		f.ed.add(&at, "Tartus")
-	})
-	waitFor(t, "the recovery file", func() bool { _, err := os.Stat(rec + ".json"); return err == nil })
-	// "Crash", and start again.
-	u2, f2 := editingUI(t)
-	res, info, ok := readRecovery(rec)
-	if !ok || len(res.Collection.Events) != 8 || info.Name != "syria-2016.geojson" {
-		t.Fatalf("recovery: %v %+v", ok, info)
+	store := &recovery.Store{Dir: t.TempDir()}
+	_, _, a := windowed(t, store)
+	onUIWait(func() { a.ed.add(nil, "") })
+	waitFor(t, "the first window's recovery", func() bool { return len(entries(t, store)) == 1 })
+	_, wb, b := windowed(t, store)
+	if offered(t, wb, b) {
+		t.Fatal("the second window offered the first's live changes")
 	}
-	onUIWait(func() { f2.ed.recovery = rec; f2.ed.restore(res, info) })
-	waitFor(t, "the restored changes", func() bool {
-		return len(u2.data.Result.Collection.Events) == 8 && f2.ed.doc != nil && f2.ed.doc.Modified()
+	onUIWait(func() { b.ed.add(nil, "") })
+	waitFor(t, "the second window's recovery", func() bool { return len(entries(t, store)) == 2 })
+	onUIWait(func() { a.ed.rec.Abandon() }) // the first window crashes
+	_, wc, c := windowed(t, store)
+	if !offered(t, wc, c) {
+		t.Fatal("the crashed window's changes were not offered")
+	}
+	onUIWait(func() { tapButton(t, wc, "No") })
+	if n := len(entries(t, store)); n != 2 {
+		t.Fatalf("declining deleted the changes: %d entries left", n)
+	}
+	_, wd, d := windowed(t, store)
+	if offered(t, wd, d) {
+		t.Error("declined changes were offered again")
+	}
+	// The declining window saves its new document: the changes it
+	// declined are out of date and go.
+	path := filepath.Join(t.TempDir(), "saved.geojson")
+	onUIWait(func() {
+		if err := c.ed.saveTo(path, false, false); err != nil {
+			t.Fatal(err)
+		}
 	})
-	onUIWait(func() { f2.ed.confirmClose(func() {}) }) // no window: discards and clears
-	if _, err := os.Stat(rec); !os.IsNotExist(err) {
-		t.Errorf("recovery file left after closing: %v", err)
+	if n := len(entries(t, store)); n != 1 {
+		t.Errorf("after the save, %d entries, want the second window's only", n)
+	}
+}
+
+// Restored changes belong to the file they were made to, by its absolute
+// path, and saving them writes there.
+func TestRecoveryRestore(t *testing.T) {
+	old := autosaveIdle
+	autosaveIdle = 20 * time.Millisecond
+	t.Cleanup(func() { autosaveIdle = old })
+	store := &recovery.Store{Dir: t.TempDir()}
+	dir := t.TempDir()
+	t.Chdir(dir)
+	_, _, a := windowed(t, store)
+	onUIWait(func() {
+		if err := a.ed.saveTo("story.geojson", false, false); err != nil { // as typed: relative
+			t.Fatal(err)
+		}
+		at := orb.Point{35.9, 34.9}
+		a.ed.add(&at, "Tartus")
+	})
+	waitFor(t, "the recovery file", func() bool { return len(entries(t, store)) == 1 })
+	onUIWait(func() { a.ed.rec.Abandon() })
+	t.Chdir(t.TempDir()) // started again from elsewhere
+	u2, w2, b := windowed(t, store)
+	if !offered(t, w2, b) {
+		t.Fatal("nothing offered")
+	}
+	onUIWait(func() { tapButton(t, w2, "Yes") })
+	waitFor(t, "the restored changes", func() bool {
+		return len(u2.data.Result.Collection.Events) == 8 && b.ed.doc.Modified()
+	})
+	want := filepath.Join(dir, "story.geojson")
+	onUIWait(func() {
+		if b.ed.path != want {
+			t.Errorf("restored to %q, want %q", b.ed.path, want)
+		}
+		b.ed.save(nil)
+	})
+	res, err := dataset.Open(want)
+	if err != nil || len(res.Collection.Events) != 8 {
+		t.Fatalf("saved after the restore: %v", err)
+	}
+	if n := len(entries(t, store)); n != 0 {
+		t.Errorf("%d recovery entries left after the save", n)
 	}
 }
 

@@ -3,6 +3,7 @@ package app
 import (
 	"fmt"
 	"os"
+	"path/filepath"
 	"sync"
 	"time"
 
@@ -16,6 +17,7 @@ import (
 	"github.com/meridian-app/meridian/assets"
 	"github.com/meridian-app/meridian/geo/basemap"
 	"github.com/meridian-app/meridian/internal/gldriver"
+	"github.com/meridian-app/meridian/internal/recovery"
 	"github.com/paulmach/orb"
 )
 
@@ -101,7 +103,9 @@ func Run(opt Options) {
 	w.SetContent(u.Content(toolbar(u, w, f)))
 	w.SetOnDropped(f.dropped)
 	bindKeys(w, u)
-	f.ed.recovery = recoveryPath()
+	store := recovery.Default()
+	store.Legacy(legacyRecovery())
+	f.ed.store = &store
 	bindEditing(w, f)
 	time.AfterFunc(time.Second, func() { fyne.Do(f.ed.offerRecovery) })
 	w.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: fyne.KeyModifierShortcutDefault},
@@ -275,6 +279,16 @@ const offlineNote = "**No connection, ever.** Meridian opens no network connecti
 	"shown as text naming their address, and the program refuses every http, https, ftp and websocket address " +
 	"at start-up. A test runs the window under strace in a network namespace of its own and fails on any " +
 	"connection attempt."
+
+// legacyRecovery is where versions before per-window recovery kept the
+// one recovery file of every window.
+func legacyRecovery() string {
+	dir, err := os.UserCacheDir()
+	if err != nil {
+		dir = os.TempDir()
+	}
+	return filepath.Join(dir, "meridian", "recovery.geojson")
+}
 
 func showAbout(w fyne.Window) {
 	rt := newMarkdown("# Meridian " + meridian.Version() + "\n\nAn offline map-and-timeline viewer.\n\n" + offlineNote + "\n\n" + assets.Attribution)

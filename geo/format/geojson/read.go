@@ -293,6 +293,13 @@ func (d *decoder) fatal(offset int64, sentinel error, msg string) error {
 }
 
 // fatalAt is fatal at a position.
+// skipped reports a feature that is not JSON and was skipped: the
+// features after it are still read.
+func (d *decoder) skipped(pos format.Position, msg string) {
+	d.res.Problems = append(d.res.Problems, format.Problem{Pos: pos,
+		Err: fmt.Errorf("%w: %s; the feature is skipped, the rest are read", ErrSyntax, msg)})
+}
+
 func (d *decoder) fatalAt(pos format.Position, sentinel error, msg string) error {
 	p := format.Problem{Pos: pos, Err: fmt.Errorf("%w: %s", sentinel, msg)}
 	d.res.Problems = append(d.res.Problems, p)

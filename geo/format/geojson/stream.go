@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"regexp"
 	"slices"
 
 	"github.com/meridian-app/meridian/geo/event"
@@ -264,9 +265,13 @@ func (s *stream) giveUp(d *decoder, sawFeatures bool, msg string) (bool, error) 
 }
 
 // features reads the elements of the "features" array; pos is at its '['.
+// A feature that is not JSON (a NUL byte, a bare NaN, a brace missing)
+// costs that feature only: it is reported where it goes wrong, and the
+// reading resumes at the next feature (resync).
 func (s *stream) features(d *decoder) error {
 	s.pos++
 	start := s.base + s.pos
+	resumed := false // at a feature found after a bad one: no comma before it
 	for i := 0; ; i++ {
 		if i == sizeAfter && s.size > 0 {
 			s.reserve(d.res.Collection, start)
@@ -276,23 +281,42 @@ func (s *stream) features(d *decoder) error {
 			s.pos++
 			return nil
 		}
-		if i > 0 {
+		if i > 0 && !resumed {
+			if c == '{' { // a comma left out: the feature itself is fine
+				d.res.Problems = append(d.res.Problems, format.Problem{Pos: s.lines.pos(s.buf, s.base, s.base+s.pos, -1, d.file),
+					Err: fmt.Errorf("%w: feature %d: no comma before it; read as if there were one", ErrSyntax, i)})
+				resumed = true
+				continue
+			}
 			if c != ',' {
-				return d.fatalAt(s.lines.pos(s.buf, s.base, s.base+s.pos, -1, d.file), ErrSyntax,
-					fmt.Sprintf("feature %d: invalid character %q after array element", i, c))
+				at := s.base + s.pos
+				msg := fmt.Sprintf("feature %d: invalid character %q after array element", i, c)
+				if !s.resync(d, at, at, s.base+len(s.buf), msg) {
+					return d.fatalAt(s.lines.pos(s.buf, s.base, at, -1, d.file), ErrSyntax, msg)
+				}
+				resumed = true
+				continue
 			}
 			s.pos++
 			s.peek()
 		}
+		resumed = false
 		raw, ok := s.value()
 		if !ok && s.rerr != nil {
 			return fmt.Errorf("geojson: reading %s: %w", d.file, s.rerr)
 		}
-		if !ok {
-			return d.fatalAt(s.lines.pos(s.buf, s.base, s.base+len(s.buf), -1, d.file), ErrSyntax,
-				fmt.Sprintf("feature %d: missing value or unexpected end of JSON input", i))
-		}
 		at := s.base + s.pos
+		if !ok {
+			msg := fmt.Sprintf("feature %d: not closed (a brace, bracket or quote is missing)", i)
+			if s.peek() == 0 {
+				msg = fmt.Sprintf("feature %d: missing value or unexpected end of JSON input", i)
+			}
+			if !s.resync(d, at, at, s.base+len(s.buf), msg) {
+				return d.fatalAt(s.lines.pos(s.buf, s.base, s.base+len(s.buf), -1, d.file), ErrSyntax, msg)
+			}
+			resumed = true
+			continue
+		}
 		pos := func() format.Position { return s.lines.pos(s.buf, s.base, at, i, d.file) }
 		if e, probs, ok := s.sc.feature(raw); ok {
 			if len(probs) > 0 {
@@ -303,17 +327,57 @@ func (s *stream) features(d *decoder) error {
 			}
 			d.res.Collection.Events = append(d.res.Collection.Events, e)
 		} else if serr := syntaxError(raw); serr != nil {
+			bad := at
 			var se *json.SyntaxError
-			p := pos()
 			if errors.As(serr, &se) {
-				p = s.lines.pos(s.buf, s.base, at+int(se.Offset)-1, -1, d.file)
+				bad = at + int(se.Offset) - 1
 			}
-			return d.fatalAt(p, ErrSyntax, fmt.Sprintf("feature %d: %v", i, serr))
+			msg := fmt.Sprintf("feature %d: %v", i, serr)
+			if rest := s.buf[min(bad-s.base, len(s.buf)):]; bytes.HasPrefix(rest, []byte("NaN")) ||
+				bytes.HasPrefix(rest, []byte("Infinity")) || bytes.HasPrefix(rest, []byte("-Infinity")) {
+				msg += " (NaN and Infinity are not numbers JSON allows)"
+			}
+			if s.resync(d, at, bad, at+len(raw), msg) {
+				resumed = true
+				continue
+			}
+			// No feature follows in what the brackets took for this one:
+			// it is skipped whole.
+			d.skipped(s.lines.pos(s.buf, s.base, bad, -1, d.file), msg)
 		} else {
 			d.feature(i, pos(), raw)
 		}
 		s.pos += len(raw)
 	}
+}
+
+// featureStart is how the next feature begins, as writers lay features
+// out: a comma, then an object whose first member says it is a Feature.
+var featureStart = regexp.MustCompile(`,\s*\{\s*"type"\s*:\s*"Feature"\s*[,}]`)
+
+// resync reports the bad feature that starts at offset at (going wrong
+// at offset bad) and moves to the next feature that starts after at and
+// before offset limit, if there is one; it reports false, moving
+// nothing, if not. A bad feature can swallow the rest of the input (an
+// unclosed string or brace), which is then in the buffer: the search is
+// bounded by what was read.
+func (s *stream) resync(d *decoder, at, bad, limit int, msg string) bool {
+	from, to := at+1-s.base, min(limit-s.base, len(s.buf))
+	if from >= to {
+		return false
+	}
+	loc := featureStart.FindIndex(s.buf[from:to])
+	if loc == nil {
+		return false
+	}
+	next := from + loc[0] + 1 // just after the comma
+	p := s.lines.pos(s.buf, s.base, bad, -1, d.file)
+	resume := s.lines.pos(s.buf, s.base, s.base+next, -1, d.file)
+	d.res.Problems = append(d.res.Problems, format.Problem{Pos: p,
+		Err: fmt.Errorf("%w: %s; what follows up to line %d, column %d is skipped, and the features from there are read",
+			ErrSyntax, msg, resume.Line, resume.Col)})
+	s.pos = next
+	return true
 }
 
 // sizeAfter is how many features are read before the rest are counted
